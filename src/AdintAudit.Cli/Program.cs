@@ -1,0 +1,3 @@
+using AdintAudit.Cli;
+
+return await AdintCommand.RunAsync(args);
