@@ -1,0 +1,14 @@
+namespace AdintAudit.Parquet.Metadata;
+
+/// <summary>Unit of a TIME or TIMESTAMP logical type.</summary>
+public enum TimeUnit
+{
+    /// <summary>Milliseconds.</summary>
+    Millis = 1,
+
+    /// <summary>Microseconds.</summary>
+    Micros = 2,
+
+    /// <summary>Nanoseconds.</summary>
+    Nanos = 3,
+}
