@@ -1,13 +1,36 @@
 using System.CommandLine;
+using AdintAudit.Cli.Commands;
 
 namespace AdintAudit.Cli;
 
 /// <summary>The root of the <c>adint</c> command line.</summary>
 internal static class AdintCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static RootCommand Create()
     {
-        RootCommand root = new("AdintAudit: re-identification risk audit for ad-tech location data.");
-        return root.Parse(args).InvokeAsync();
+        RootCommand root = new("AdintAudit: re-identification risk audit for ad-tech location data.")
+        {
+            CommonOptions.Verbose,
+            InspectCommand.Create(),
+            CatCommand.Create(),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ParseResult parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+            {
+                Console.Error.WriteLine($"adint: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'adint --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -15,28 +15,14 @@ internal static class PageDecompressor
             CompressionCodec.Uncompressed => Copy(source, destination),
             CompressionCodec.Gzip => Gzip(source, destination),
             CompressionCodec.Brotli => Brotli(source, destination),
-            _ => throw new ParquetFormatException($"codec {CodecName(codec)} not supported yet"),
+            _ => throw new ParquetFormatException($"codec {ParquetNames.Of(codec)} not supported yet"),
         };
         if (written != destination.Length)
         {
             throw new ParquetFormatException(
-                $"{CodecName(codec)} page decompresses to {written} bytes, but its header declares {destination.Length}");
+                $"{ParquetNames.Of(codec)} page decompresses to {written} bytes, but its header declares {destination.Length}");
         }
     }
-
-    /// <summary>The codec's name as the Parquet specification spells it.</summary>
-    public static string CodecName(CompressionCodec codec) => codec switch
-    {
-        CompressionCodec.Uncompressed => "UNCOMPRESSED",
-        CompressionCodec.Snappy => "SNAPPY",
-        CompressionCodec.Gzip => "GZIP",
-        CompressionCodec.Lzo => "LZO",
-        CompressionCodec.Brotli => "BROTLI",
-        CompressionCodec.Lz4 => "LZ4",
-        CompressionCodec.Zstd => "ZSTD",
-        CompressionCodec.Lz4Raw => "LZ4_RAW",
-        _ => $"unknown ({(int)codec})",
-    };
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {

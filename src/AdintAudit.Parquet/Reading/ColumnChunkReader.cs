@@ -169,7 +169,7 @@ internal sealed class ColumnChunkReader
 
         if (dictionary.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
         {
-            throw new ParquetFormatException($"dictionary page encoding {EncodingName(dictionary.Encoding)} is not supported");
+            throw new ParquetFormatException($"dictionary page encoding {ParquetNames.Of(dictionary.Encoding)} is not supported");
         }
 
         int count = dictionary.NumValues;
@@ -367,7 +367,7 @@ internal sealed class ColumnChunkReader
         }
         else
         {
-            throw new ParquetFormatException($"{kind} level encoding {EncodingName(encoding)} is not supported");
+            throw new ParquetFormatException($"{kind} level encoding {ParquetNames.Of(encoding)} is not supported");
         }
 
         CheckLevels(destination, maxLevel, kind);
@@ -416,7 +416,7 @@ internal sealed class ColumnChunkReader
                     _data.FixedValueSize, count, _data.AppendFixed(count));
                 break;
             default:
-                throw new ParquetFormatException($"encoding {EncodingName(encoding)} is not supported for {type} columns");
+                throw new ParquetFormatException($"encoding {ParquetNames.Of(encoding)} is not supported for {type} columns");
         }
     }
 
@@ -700,18 +700,4 @@ internal sealed class ColumnChunkReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    internal static string EncodingName(ParquetEncoding encoding) => encoding switch
-    {
-        ParquetEncoding.Plain => "PLAIN",
-        ParquetEncoding.PlainDictionary => "PLAIN_DICTIONARY",
-        ParquetEncoding.Rle => "RLE",
-        ParquetEncoding.BitPacked => "BIT_PACKED",
-        ParquetEncoding.DeltaBinaryPacked => "DELTA_BINARY_PACKED",
-        ParquetEncoding.DeltaLengthByteArray => "DELTA_LENGTH_BYTE_ARRAY",
-        ParquetEncoding.DeltaByteArray => "DELTA_BYTE_ARRAY",
-        ParquetEncoding.RleDictionary => "RLE_DICTIONARY",
-        ParquetEncoding.ByteStreamSplit => "BYTE_STREAM_SPLIT",
-        _ => $"unknown ({(int)encoding})",
-    };
 }

@@ -86,8 +86,29 @@ public static class ValueFormatter
     public static string Format(ColumnData data, int valueIndex, ValueKind kind)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ReadOnlySpan<byte> bytes = data.GetBytes(valueIndex);
-        ColumnDescriptor column = data.Column;
+        return FormatBytes(data.Column, data.GetBytes(valueIndex), kind);
+    }
+
+    /// <summary>
+    /// Formats one PLAIN-encoded value of <paramref name="column"/> (for byte arrays: the bytes without a length
+    /// prefix), such as a statistics bound.
+    /// </summary>
+    public static string FormatBytes(ColumnDescriptor column, ReadOnlySpan<byte> bytes, ValueKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        int expected = column.PhysicalType switch
+        {
+            PhysicalType.Boolean => 1,
+            PhysicalType.Int32 or PhysicalType.Float => 4,
+            PhysicalType.Int64 or PhysicalType.Double => 8,
+            PhysicalType.Int96 => 12,
+            _ => -1,
+        };
+        if (expected > 0 && bytes.Length != expected)
+        {
+            throw new ParquetFormatException($"column '{column.DottedPath}' value has {bytes.Length} bytes, expected {expected}");
+        }
+
         return kind switch
         {
             ValueKind.Bool => bytes[0] != 0 ? "true" : "false",
