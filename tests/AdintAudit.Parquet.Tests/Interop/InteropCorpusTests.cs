@@ -61,8 +61,19 @@ public sealed class InteropCorpusTests
     internal static string Render(string parquetPath)
     {
         using ParquetFileReader reader = ParquetFileReader.Open(parquetPath);
+        return Render(reader);
+    }
+
+    internal static string Render(byte[] bytes)
+    {
+        using ParquetFileReader reader = ParquetFileReader.Open(bytes);
+        return Render(reader);
+    }
+
+    private static string Render(ParquetFileReader reader)
+    {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        ParquetTableWriter.Write(reader, writer, TableTextFormat.Csv);
+        ParquetTableWriter.Write(reader, writer, TableTextFormat.Csv, cancellationToken: TestContext.Current.CancellationToken);
         return writer.ToString();
     }
 
