@@ -56,6 +56,9 @@ public sealed class InteropCorpusTests
         }
 
         AssertSameRows(CsvRecords.Parse(expectedCsv), CsvRecords.Parse(actual), kinds);
+
+        // Beyond equal values, `adint cat` promises the exact text conventions (JavaScript number text, quoting, CRLF).
+        Assert.True(expectedCsv == actual, "values match but the CSV text differs from the expected bytes");
     }
 
     internal static string Render(string parquetPath)
