@@ -43,6 +43,10 @@ internal static class CliRunner
         {
             throw new CliFailure(ExitCodes.BadInput, $"{path}: folder not found", ex);
         }
+        catch (UnauthorizedAccessException ex) when (Directory.Exists(path))
+        {
+            throw new CliFailure(ExitCodes.BadInput, $"{path}: is a folder, not a file", ex);
+        }
         catch (UnauthorizedAccessException ex)
         {
             throw new CliFailure(ExitCodes.BadInput, $"{path}: permission denied", ex);

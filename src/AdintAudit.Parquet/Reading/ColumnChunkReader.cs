@@ -136,14 +136,7 @@ internal sealed class ColumnChunkReader
         long rows = _data.LevelCount;
         if (_column.MaxRepetitionLevel > 0)
         {
-            rows = 0;
-            foreach (byte level in _data.RepetitionLevels)
-            {
-                if (level == 0)
-                {
-                    rows++;
-                }
-            }
+            rows = _data.RepetitionLevels.Count((byte)0);
         }
 
         if (rows != rowGroupRows)
@@ -311,14 +304,7 @@ internal sealed class ColumnChunkReader
             return levels;
         }
 
-        byte max = (byte)_column.MaxDefinitionLevel;
-        int count = 0;
-        foreach (byte level in definition)
-        {
-            count += level == max ? 1 : 0;
-        }
-
-        return count;
+        return definition.Count((byte)_column.MaxDefinitionLevel);
     }
 
     private static int ReadLevelsV1(ReadOnlySpan<byte> bytes, ParquetEncoding encoding, int maxLevel, Span<byte> destination, string kind)
