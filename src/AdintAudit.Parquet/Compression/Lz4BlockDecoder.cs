@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace AdintAudit.Parquet.Compression;
 
@@ -15,6 +16,12 @@ namespace AdintAudit.Parquet.Compression;
 /// </remarks>
 internal static unsafe class Lz4BlockDecoder
 {
+    /// <summary>Input bytes the fast loop needs at a token: the token, a 16-byte literal read and the offset.</summary>
+    private const int FastInputMargin = 32;
+
+    /// <summary>Output bytes the fast loop needs: 14 literals, then a 32-byte match store or 18 bytes plus overshoot.</summary>
+    private const int FastOutputMargin = 64;
+
     /// <summary>Decompresses one LZ4 block into <paramref name="destination"/>.</summary>
     /// <param name="source">The compressed block; empty input decodes to nothing.</param>
     /// <param name="destination">Receives the uncompressed bytes; its length is the most the block may produce.</param>
@@ -54,8 +61,50 @@ internal static unsafe class Lz4BlockDecoder
             byte* op = destinationStart;
             byte* opEnd = destinationStart + destination.Length;
 
+            // Fast loop: sequences whose literal and match lengths fit the token (< 15 literals, < 19 match bytes)
+            // while at least FastInputMargin input and FastOutputMargin output bytes remain. Such a sequence cannot
+            // cross either end, so only its offset needs checking, and its literals and match move with
+            // unconditional 16- and 32-byte copies. Anything else takes one trip through the checked code below.
+            byte* ipFastEnd = source.Length > FastInputMargin ? ipEnd - FastInputMargin : ip;
+            byte* opFastEnd = destination.Length > FastOutputMargin ? opEnd - FastOutputMargin : op;
             while (true)
             {
+                while (ip < ipFastEnd && op < opFastEnd)
+                {
+                    uint fastToken = *ip;
+                    nuint fastLiterals = fastToken >> 4;
+                    nuint fastMatch = fastToken & 15;
+                    if (fastLiterals == 15 || fastMatch == 15)
+                    {
+                        goto CheckedSequence;
+                    }
+
+                    LzCopy.Copy16(op, ip + 1);
+                    ip += fastLiterals + 1;
+                    op += fastLiterals;
+                    nuint fastOffset = (nuint)(ip[0] | (ip[1] << 8));
+                    ip += 2;
+                    if (fastOffset - 1 >= (nuint)(op - destinationStart))
+                    {
+                        status = fastOffset == 0 ? Lz4Status.ZeroOffset : Lz4Status.OffsetBeforeStart;
+                        detail = (long)fastOffset;
+                        return -1;
+                    }
+
+                    fastMatch += 4;
+                    if (fastOffset >= 32)
+                    {
+                        Unsafe.CopyBlockUnaligned(op, op - fastOffset, 32);
+                    }
+                    else
+                    {
+                        LzCopy.WideMatchCopy(op, fastOffset, fastMatch);
+                    }
+
+                    op += fastMatch;
+                }
+
+            CheckedSequence:
                 if (ip >= ipEnd)
                 {
                     // Only reachable after a match: a block must end with a literal-only sequence.

@@ -17,6 +17,12 @@ namespace AdintAudit.Parquet.Compression;
 /// </remarks>
 internal static unsafe class SnappyDecoder
 {
+    /// <summary>Input bytes the fast loop needs past a tag: 64 bytes read for any short literal.</summary>
+    private const int FastInputMargin = 1 + 64;
+
+    /// <summary>Output bytes the fast loop needs: a 64-byte element plus the wide copy's overshoot.</summary>
+    private const int FastOutputMargin = 64 + LzCopy.WideSlack;
+
     /// <summary>Reads the varint uncompressed length at the start of a raw Snappy block.</summary>
     /// <param name="source">The compressed block.</param>
     /// <returns>The uncompressed length in bytes, 0 to <see cref="int.MaxValue"/>.</returns>
@@ -57,8 +63,73 @@ internal static unsafe class SnappyDecoder
             byte* op = destinationStart;
             byte* opEnd = destinationStart + length;
 
-            while (ip < ipEnd)
+            // Fast loop: while at least FastInputMargin input bytes and FastOutputMargin output bytes remain, a
+            // short literal (<= 60 bytes) or a copy (<= 64 bytes, plus 15 of wide-copy overshoot) cannot cross either
+            // end, so only the copy offset needs checking. Long literals and everything near the ends take one trip
+            // through the checked element code below, then the fast loop resumes.
+            byte* ipFastEnd = source.Length - headerLength > FastInputMargin ? ipEnd - FastInputMargin : ip;
+            byte* opFastEnd = length > FastOutputMargin ? opEnd - FastOutputMargin : op;
+            while (true)
             {
+                while (ip < ipFastEnd && op < opFastEnd)
+                {
+                    uint fastTag = *ip++;
+                    nuint fastLength;
+                    nuint fastOffset;
+                    switch (fastTag & 3)
+                    {
+                        case 0:
+                            if (fastTag >= 60 << 2)
+                            {
+                                // Long literal: decode it in the checked code.
+                                ip--;
+                                goto CheckedElement;
+                            }
+
+                            fastLength = (fastTag >> 2) + 1;
+                            Unsafe.CopyBlockUnaligned(op, ip, 64);
+                            ip += fastLength;
+                            op += fastLength;
+                            continue;
+                        case 1:
+                            fastLength = ((fastTag >> 2) & 7) + 4;
+                            fastOffset = ((fastTag >> 5) << 8) | *ip++;
+                            break;
+                        case 2:
+                            fastLength = (fastTag >> 2) + 1;
+                            fastOffset = (nuint)(ip[0] | (ip[1] << 8));
+                            ip += 2;
+                            break;
+                        default:
+                            fastLength = (fastTag >> 2) + 1;
+                            fastOffset = BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(ip, 4));
+                            ip += 4;
+                            break;
+                    }
+
+                    if (fastOffset - 1 >= (nuint)(op - destinationStart))
+                    {
+                        ThrowBadOffset(fastOffset, op - destinationStart);
+                    }
+
+                    if (fastOffset >= 64)
+                    {
+                        Unsafe.CopyBlockUnaligned(op, op - fastOffset, 64);
+                    }
+                    else
+                    {
+                        LzCopy.WideMatchCopy(op, fastOffset, fastLength);
+                    }
+
+                    op += fastLength;
+                }
+
+            CheckedElement:
+                if (ip >= ipEnd)
+                {
+                    break;
+                }
+
                 uint tag = *ip++;
                 nuint elementLength;
                 if ((tag & 3) == 0)

@@ -75,7 +75,7 @@ public sealed class Lz4BlockDecoderTests
         {
             foreach (int matchLength in new[] { 4, 5, 8, 15, 16, 17, 18, 19, 33, 64, 270, 1000, 70_000 })
             {
-                foreach (int trailing in new[] { 0, 5, 40 })
+                foreach (int trailing in new[] { 0, 5, 40, 200 })
                 {
                     byte[] pattern = new byte[offset];
                     for (int i = 0; i < offset; i++)

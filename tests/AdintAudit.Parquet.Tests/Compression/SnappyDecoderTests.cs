@@ -66,7 +66,7 @@ public sealed class SnappyDecoderTests
                         continue;
                     }
 
-                    foreach (int trailing in new[] { 0, 3, 40 })
+                    foreach (int trailing in new[] { 0, 3, 40, 200 })
                     {
                         byte[] pattern = new byte[offset];
                         for (int i = 0; i < offset; i++)
