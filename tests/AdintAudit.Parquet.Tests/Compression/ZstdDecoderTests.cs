@@ -131,6 +131,58 @@ public sealed partial class ZstdDecoderTests
     }
 
     [Fact]
+    public void Decompress_rleSequenceModesThenRepeatModesWithRleLiterals_decodes()
+    {
+        // Block 1: raw literals "abcd"; 4 sequences, every code table in RLE mode (LL code 1, OF code 0, ML code 0):
+        // each sequence is 1 literal then a 3-byte match at repeat offset 1. No extra bits: the bitstream is the marker.
+        byte[] block1 = [4 << 3, (byte)'a', (byte)'b', (byte)'c', (byte)'d', 4, 0x54, 1, 0, 0, 0x01];
+        // Block 2: RLE literals "zz"; 2 sequences reusing the three tables (repeat mode).
+        byte[] block2 = [(2 << 3) | 1, (byte)'z', 2, 0xFC, 0x01];
+        byte[] frame = Frame(
+            0x00, [0x00], BlockHeader(2, block1.Length, last: false), block1, BlockHeader(2, block2.Length, last: true), block2);
+        byte[] destination = new byte[64];
+
+        int written = ZstdDecoder.Decompress(frame, destination);
+
+        Assert.Equal("aaaabbbbccccddddzzzzzzzz"u8.ToArray(), destination[..written]);
+    }
+
+    [Fact]
+    public void Decompress_repeatModeInFirstBlock_throws()
+    {
+        byte[] block = [2 << 3, (byte)'a', (byte)'b', 1, 0xFC, 0x01];
+        byte[] frame = Frame(0x00, [0x00], BlockHeader(2, block.Length, last: true), block);
+
+        var error = Assert.Throws<ParquetFormatException>(() => ZstdDecoder.Decompress(frame, new byte[64]));
+
+        Assert.StartsWith("zstd: corrupt sequences section", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decompress_repeatOffsetMinusOneReachingZero_throws()
+    {
+        // Literal length 0 with offset value 3 means "repeat offset 1 minus 1", which is 0 at frame start (rep 1 = 1).
+        byte[] block = [0, 1, 0x54, 0, 1, 0, 0x03];
+        byte[] frame = Frame(0x00, [0x00], BlockHeader(2, block.Length, last: true), block);
+
+        var error = Assert.Throws<ParquetFormatException>(() => ZstdDecoder.Decompress(frame, new byte[64]));
+
+        Assert.Equal("zstd: corrupt sequences section (repeat offset of zero)", error.Message);
+    }
+
+    [Fact]
+    public void Decompress_matchBeforeFrameStart_throws()
+    {
+        // One sequence: literal length 1, then offset value 3 = repeat offset 3 (initially 8), with only 1 byte written.
+        byte[] block = [1 << 3, (byte)'a', 1, 0x54, 1, 1, 0, 0x03];
+        byte[] frame = Frame(0x00, [0x00], BlockHeader(2, block.Length, last: true), block);
+
+        var error = Assert.Throws<ParquetFormatException>(() => ZstdDecoder.Decompress(frame, new byte[64]));
+
+        Assert.StartsWith("zstd: corrupt sequences section (match offset", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decompress_validChecksum_returnsContent()
     {
         uint checksum = (uint)XxHash64.Hash(s_hello);
