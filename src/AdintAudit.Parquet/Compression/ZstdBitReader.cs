@@ -37,8 +37,11 @@ internal unsafe struct ZstdBitReader
         get => Ptr >= Start + 8;
     }
 
-    /// <summary>Positions the reader at the end marker of the stream <c>[start, start + length)</c>.</summary>
-    public void Init(byte* start, int length, string what)
+    /// <summary>Creates a reader positioned at the end marker of the stream <c>[start, start + length)</c>.</summary>
+    /// <param name="start">The first byte of the stream.</param>
+    /// <param name="length">The stream length in bytes.</param>
+    /// <param name="what">Names the stream in error messages.</param>
+    public static ZstdBitReader Create(byte* start, int length, string what)
     {
         if (length <= 0)
         {
@@ -51,26 +54,29 @@ internal unsafe struct ZstdBitReader
             ZstdThrow.Corrupt(what + " (bitstream has no end marker)");
         }
 
-        Start = start;
+        ZstdBitReader reader = default;
+        reader.Start = start;
         uint markerSkip = 8 - (uint)BitOperations.Log2(last);
         if (length >= 8)
         {
-            Ptr = start + length - 8;
-            Container = Unsafe.ReadUnaligned<ulong>(Ptr);
-            Consumed = markerSkip;
+            reader.Ptr = start + length - 8;
+            reader.Container = Unsafe.ReadUnaligned<ulong>(reader.Ptr);
+            reader.Consumed = markerSkip;
         }
         else
         {
-            Ptr = start;
+            reader.Ptr = start;
             ulong value = 0;
             for (int i = length - 1; i >= 0; i--)
             {
                 value = (value << 8) | start[i];
             }
 
-            Container = value;
-            Consumed = ((8 - (uint)length) * 8) + markerSkip;
+            reader.Container = value;
+            reader.Consumed = ((8 - (uint)length) * 8) + markerSkip;
         }
+
+        return reader;
     }
 
     /// <summary>Reads <paramref name="count"/> bits (0 to 57) as an unsigned number.</summary>
@@ -99,36 +105,20 @@ internal unsafe struct ZstdBitReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reload()
     {
-        if (Consumed > 64)
-        {
-            return;
-        }
-
-        if (Ptr >= Start + 8)
+        if (Ptr >= Start + 8 && Consumed <= 64)
         {
             ReloadFast();
             return;
         }
 
-        ReloadNearStart();
-    }
-
-    private void ReloadNearStart()
-    {
-        if (Ptr == Start)
+        // Near the start: step back by whole consumed bytes, but never before the start. At the start (always the
+        // case for streams shorter than 8 bytes) nothing changes any more.
+        if (Ptr > Start)
         {
-            return;
+            uint bytes = Math.Min(Consumed >> 3, (uint)(Ptr - Start));
+            Ptr -= bytes;
+            Consumed -= bytes * 8;
+            Container = Unsafe.ReadUnaligned<ulong>(Ptr);
         }
-
-        uint bytes = Consumed >> 3;
-        uint available = (uint)(Ptr - Start);
-        if (bytes > available)
-        {
-            bytes = available;
-        }
-
-        Ptr -= bytes;
-        Consumed -= bytes * 8;
-        Container = Unsafe.ReadUnaligned<ulong>(Ptr);
     }
 }

@@ -19,6 +19,9 @@ internal static unsafe partial class ZstdDecoder
     /// <summary>For a match offset below 8, the smallest multiple of the offset that is at least 8.</summary>
     private static ReadOnlySpan<byte> SmallOffsetStride => [0, 8, 8, 9, 8, 10, 12, 14];
 
+    /// <summary>For a match offset below 8, where bytes 4 to 7 of the match can be copied from, relative to its source.</summary>
+    private static ReadOnlySpan<byte> SmallOffsetSecondWord => [0, 1, 2, 1, 4, 4, 4, 4];
+
     private static ReadOnlySpan<uint> LiteralLengthBase =>
     [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 28, 32, 40, 48, 64,
@@ -337,9 +340,8 @@ internal static unsafe partial class ZstdDecoder
         int frameStart,
         int written)
     {
-        ZstdFseEntry* llTable = context.LiteralLengthTable;
-        ZstdFseEntry* ofTable = context.OffsetTable;
-        ZstdFseEntry* mlTable = context.MatchLengthTable;
+        // The three tables are contiguous (literal lengths, offsets, match lengths), so one base pointer serves.
+        ZstdFseEntry* tables = context.LiteralLengthTable;
         byte* op = dst + written;
         byte* oend = dst + dstLength;
         byte* frameBegin = dst + frameStart;
@@ -349,23 +351,27 @@ internal static unsafe partial class ZstdDecoder
         uint rep2 = context.Repeat2;
         uint rep3 = context.Repeat3;
 
-        ZstdBitReader reader = default;
-        reader.Init(bits, bitsLength, "sequences bitstream");
-        uint llState = (uint)reader.ReadBits(context.TableLogs[LiteralLengthKind]);
-        uint ofState = (uint)reader.ReadBits(context.TableLogs[OffsetKind]);
-        uint mlState = (uint)reader.ReadBits(context.TableLogs[MatchLengthKind]);
+        // The bit reader lives in locals (not a struct) so that the JIT keeps it in registers.
+        ZstdBitReader reader = ZstdBitReader.Create(bits, bitsLength, "sequences bitstream");
+        ulong container = reader.Container;
+        uint consumed = reader.Consumed;
+        byte* bitPtr = reader.Ptr;
+        byte* bitLimit = bits + 8;
+        uint llState = (uint)ReadBits(container, ref consumed, context.TableLogs[LiteralLengthKind]);
+        uint ofState = (uint)ReadBits(container, ref consumed, context.TableLogs[OffsetKind]) + ZstdFse.MaxTableSize;
+        uint mlState = (uint)ReadBits(container, ref consumed, context.TableLogs[MatchLengthKind]) + (2 * ZstdFse.MaxTableSize);
 
         for (int remaining = sequenceCount; remaining > 0; remaining--)
         {
-            // Between reloads at most 31 + 16 and then 16 + 9 + 9 + 8 bits are read; a reload guarantees 57.
-            reader.Reload();
-            ZstdFseEntry ofEntry = ofTable[ofState];
-            ZstdFseEntry mlEntry = mlTable[mlState];
-            ZstdFseEntry llEntry = llTable[llState];
-            uint offsetValue = ofEntry.BaseValue + (uint)reader.ReadBits(ofEntry.AddBits);
-            uint matchLength = mlEntry.BaseValue + (uint)reader.ReadBits(mlEntry.AddBits);
-            reader.Reload();
-            uint literalLength = llEntry.BaseValue + (uint)reader.ReadBits(llEntry.AddBits);
+            // Between refills at most 31 + 16 and then 16 + 9 + 9 + 8 bits are read; a refill leaves 57 or more.
+            Refill(ref container, ref consumed, ref bitPtr, bits, bitLimit);
+            ZstdFseEntry ofEntry = tables[ofState];
+            ZstdFseEntry mlEntry = tables[mlState];
+            ZstdFseEntry llEntry = tables[llState];
+            uint offsetValue = ofEntry.BaseValue + (uint)ReadBits(container, ref consumed, ofEntry.AddBits);
+            uint matchLength = mlEntry.BaseValue + (uint)ReadBits(container, ref consumed, mlEntry.AddBits);
+            Refill(ref container, ref consumed, ref bitPtr, bits, bitLimit);
+            uint literalLength = llEntry.BaseValue + (uint)ReadBits(container, ref consumed, llEntry.AddBits);
 
             uint offset;
             if (offsetValue > 3)
@@ -384,12 +390,7 @@ internal static unsafe partial class ZstdDecoder
                 }
                 else
                 {
-                    offset = index switch
-                    {
-                        1 => rep2,
-                        2 => rep3,
-                        _ => rep1 - 1,
-                    };
+                    offset = index == 1 ? rep2 : index == 2 ? rep3 : rep1 - 1;
                     if (offset == 0)
                     {
                         ZstdThrow.Corrupt("sequences section (repeat offset of zero)");
@@ -407,9 +408,9 @@ internal static unsafe partial class ZstdDecoder
 
             if (remaining > 1)
             {
-                llState = llEntry.NextState + (uint)reader.ReadBits(llEntry.NbBits);
-                mlState = mlEntry.NextState + (uint)reader.ReadBits(mlEntry.NbBits);
-                ofState = ofEntry.NextState + (uint)reader.ReadBits(ofEntry.NbBits);
+                llState = llEntry.NextState + (uint)ReadBits(container, ref consumed, llEntry.NbBits);
+                mlState = mlEntry.NextState + (uint)ReadBits(container, ref consumed, mlEntry.NbBits) + (2 * ZstdFse.MaxTableSize);
+                ofState = ofEntry.NextState + (uint)ReadBits(container, ref consumed, ofEntry.NbBits) + ZstdFse.MaxTableSize;
             }
 
             if (literalLength > (ulong)(litEnd - lit))
@@ -445,6 +446,9 @@ internal static unsafe partial class ZstdDecoder
             op = matchDst + matchLength;
         }
 
+        reader.Container = container;
+        reader.Consumed = consumed;
+        reader.Ptr = bitPtr;
         reader.Reload();
         if (!reader.IsExactEnd)
         {
@@ -464,6 +468,35 @@ internal static unsafe partial class ZstdDecoder
         Buffer.MemoryCopy(lit, op, lastLiterals, lastLiterals);
         op += lastLiterals;
         return (int)(op - dst);
+    }
+
+    /// <summary>Reads <paramref name="count"/> bits (0 to 57) from a backward bitstream held in locals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ReadBits(ulong container, ref uint consumed, int count)
+    {
+        ulong value = ((container << (int)consumed) >> 1) >> (63 - count);
+        consumed += (uint)count;
+        return value;
+    }
+
+    /// <summary>Refills a backward bitstream held in locals; see <see cref="ZstdBitReader.Reload"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Refill(ref ulong container, ref uint consumed, ref byte* ptr, byte* start, byte* limit)
+    {
+        if (ptr >= limit)
+        {
+            // Far from the start at most 64 bits were consumed, so this steps back at most 8 bytes.
+            ptr -= consumed >> 3;
+            consumed &= 7;
+            container = Unsafe.ReadUnaligned<ulong>(ptr);
+        }
+        else if (ptr > start)
+        {
+            uint bytes = Math.Min(consumed >> 3, (uint)(ptr - start));
+            ptr -= bytes;
+            consumed -= bytes * 8;
+            container = Unsafe.ReadUnaligned<ulong>(ptr);
+        }
     }
 
     /// <summary>Copies literals 16 bytes at a time; may write up to 15 bytes past the end and read past the literals.</summary>
@@ -505,15 +538,16 @@ internal static unsafe partial class ZstdDecoder
 
         if (offset < 8)
         {
-            // Repeat the pattern byte by byte up to a multiple of its period of at least 8, then copy 8 at a time.
-            uint stride = SmallOffsetStride[(int)offset];
-            for (uint i = 0; i < stride; i++)
-            {
-                op[i] = match[i];
-            }
-
-            op += stride;
-            match = op - stride;
+            // Write the first 8 bytes of the repeating pattern: 4 bytes one by one, then 4 bytes from a point of the
+            // same phase at least 4 bytes back. Afterwards copy 8 bytes at a time from a multiple of the period
+            // that is at least 8 bytes back.
+            op[0] = match[0];
+            op[1] = match[1];
+            op[2] = match[2];
+            op[3] = match[3];
+            Unsafe.WriteUnaligned(op + 4, Unsafe.ReadUnaligned<uint>(match + SmallOffsetSecondWord[(int)offset]));
+            match = op + 8 - SmallOffsetStride[(int)offset];
+            op += 8;
         }
 
         while (op < end)

@@ -80,8 +80,7 @@ internal static unsafe class ZstdHuffman
     /// <summary>Decodes one Huffman stream of <paramref name="length"/> bytes into exactly <c>oend - op</c> symbols.</summary>
     public static void DecodeStream(ushort* table, int maxBits, byte* stream, int length, byte* op, byte* oend)
     {
-        ZstdBitReader reader = default;
-        reader.Init(stream, length, "Huffman stream");
+        ZstdBitReader reader = ZstdBitReader.Create(stream, length, "Huffman stream");
         int shift = 64 - maxBits;
 
         // 4 symbols of at most 11 bits fit in the 57 bits a fast reload guarantees.
@@ -138,14 +137,10 @@ internal static unsafe class ZstdHuffman
         byte* stream2 = stream1 + length1;
         byte* stream3 = stream2 + length2;
         byte* stream4 = stream3 + length3;
-        ZstdBitReader r1 = default;
-        ZstdBitReader r2 = default;
-        ZstdBitReader r3 = default;
-        ZstdBitReader r4 = default;
-        r1.Init(stream1, length1, "Huffman stream");
-        r2.Init(stream2, length2, "Huffman stream");
-        r3.Init(stream3, length3, "Huffman stream");
-        r4.Init(stream4, length4, "Huffman stream");
+        ZstdBitReader r1 = ZstdBitReader.Create(stream1, length1, "Huffman stream");
+        ZstdBitReader r2 = ZstdBitReader.Create(stream2, length2, "Huffman stream");
+        ZstdBitReader r3 = ZstdBitReader.Create(stream3, length3, "Huffman stream");
+        ZstdBitReader r4 = ZstdBitReader.Create(stream4, length4, "Huffman stream");
         byte* op1 = dst;
         byte* op2 = op1 + segment;
         byte* op3 = op2 + segment;
@@ -174,10 +169,10 @@ internal static unsafe class ZstdHuffman
             op4 += 4;
         }
 
-        FinishStream(ref r1, table, shift, op1, dst + segment);
-        FinishStream(ref r2, table, shift, op2, dst + (2 * segment));
-        FinishStream(ref r3, table, shift, op3, dst + (3 * segment));
-        FinishStream(ref r4, table, shift, op4, oend4);
+        FinishStream(r1, table, shift, op1, dst + segment);
+        FinishStream(r2, table, shift, op2, dst + (2 * segment));
+        FinishStream(r3, table, shift, op3, dst + (3 * segment));
+        FinishStream(r4, table, shift, op4, oend4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -188,7 +183,7 @@ internal static unsafe class ZstdHuffman
         return (byte)(entry >> 8);
     }
 
-    private static void FinishStream(ref ZstdBitReader reader, ushort* table, int shift, byte* op, byte* oend)
+    private static void FinishStream(ZstdBitReader reader, ushort* table, int shift, byte* op, byte* oend)
     {
         while (op < oend)
         {
