@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AdintAudit.Parquet.Compression;
 
@@ -21,6 +23,8 @@ internal static class XxHash64
     /// <returns>The 64-bit hash.</returns>
     public static ulong Hash(ReadOnlySpan<byte> data, ulong seed = 0)
     {
+        // Unchecked little-endian reads: every read below stays inside data (offset + width <= length).
+        ref byte start = ref MemoryMarshal.GetReference(data);
         int length = data.Length;
         int offset = 0;
         ulong hash;
@@ -33,10 +37,10 @@ internal static class XxHash64
             int limit = length - 32;
             do
             {
-                v1 = Round(v1, BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(offset, 8)));
-                v2 = Round(v2, BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(offset + 8, 8)));
-                v3 = Round(v3, BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(offset + 16, 8)));
-                v4 = Round(v4, BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(offset + 24, 8)));
+                v1 = Round(v1, Read64(ref start, offset));
+                v2 = Round(v2, Read64(ref start, offset + 8));
+                v3 = Round(v3, Read64(ref start, offset + 16));
+                v4 = Round(v4, Read64(ref start, offset + 24));
                 offset += 32;
             }
             while (offset <= limit);
@@ -56,21 +60,21 @@ internal static class XxHash64
         hash += (ulong)length;
         while (length - offset >= 8)
         {
-            hash ^= Round(0, BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(offset, 8)));
+            hash ^= Round(0, Read64(ref start, offset));
             hash = (BitOperations.RotateLeft(hash, 27) * Prime1) + Prime4;
             offset += 8;
         }
 
         if (length - offset >= 4)
         {
-            hash ^= BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(offset, 4)) * Prime1;
+            hash ^= Read32(ref start, offset) * Prime1;
             hash = (BitOperations.RotateLeft(hash, 23) * Prime2) + Prime3;
             offset += 4;
         }
 
         while (offset < length)
         {
-            hash ^= data[offset] * Prime5;
+            hash ^= Unsafe.Add(ref start, offset) * Prime5;
             hash = BitOperations.RotateLeft(hash, 11) * Prime1;
             offset++;
         }
@@ -83,6 +87,21 @@ internal static class XxHash64
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Read64(ref byte start, int offset)
+    {
+        ulong value = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, offset));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Read32(ref byte start, int offset)
+    {
+        uint value = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, offset));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Round(ulong accumulator, ulong lane) =>
         BitOperations.RotateLeft(accumulator + (lane * Prime2), 31) * Prime1;
 

@@ -365,13 +365,25 @@ internal static unsafe partial class ZstdDecoder
         {
             // Between refills at most 31 + 16 and then 16 + 9 + 9 + 8 bits are read; a refill leaves 57 or more.
             Refill(ref container, ref consumed, ref bitPtr, bits, bitLimit);
-            ZstdFseEntry ofEntry = tables[ofState];
-            ZstdFseEntry mlEntry = tables[mlState];
-            ZstdFseEntry llEntry = tables[llState];
-            uint offsetValue = ofEntry.BaseValue + (uint)ReadBits(container, ref consumed, ofEntry.AddBits);
-            uint matchLength = mlEntry.BaseValue + (uint)ReadBits(container, ref consumed, mlEntry.AddBits);
+
+            // Each entry read as one ulong: base value (bits 0-31), next state (32-47), extra bits (48-55) and
+            // state bits (56-63); fewer live values keep the loop in registers.
+            ulong ofEntry = *(ulong*)(tables + ofState);
+            ulong mlEntry = *(ulong*)(tables + mlState);
+            ulong llEntry = *(ulong*)(tables + llState);
+            uint offsetValue = (uint)ofEntry + (uint)ReadBits(container, ref consumed, (int)(ofEntry >> 48) & 0xFF);
+            uint matchLength = (uint)mlEntry + (uint)ReadBits(container, ref consumed, (int)(mlEntry >> 48) & 0xFF);
             Refill(ref container, ref consumed, ref bitPtr, bits, bitLimit);
-            uint literalLength = llEntry.BaseValue + (uint)ReadBits(container, ref consumed, llEntry.AddBits);
+            uint literalLength = (uint)llEntry + (uint)ReadBits(container, ref consumed, (int)(llEntry >> 48) & 0xFF);
+            if (remaining > 1)
+            {
+                llState = (uint)(llEntry >> 32) & 0xFFFF;
+                llState += (uint)ReadBits(container, ref consumed, (int)(llEntry >> 56));
+                mlState = ((uint)(mlEntry >> 32) & 0xFFFF) + (2 * ZstdFse.MaxTableSize);
+                mlState += (uint)ReadBits(container, ref consumed, (int)(mlEntry >> 56));
+                ofState = ((uint)(ofEntry >> 32) & 0xFFFF) + ZstdFse.MaxTableSize;
+                ofState += (uint)ReadBits(container, ref consumed, (int)(ofEntry >> 56));
+            }
 
             uint offset;
             if (offsetValue > 3)
@@ -404,13 +416,6 @@ internal static unsafe partial class ZstdDecoder
                     rep2 = rep1;
                     rep1 = offset;
                 }
-            }
-
-            if (remaining > 1)
-            {
-                llState = llEntry.NextState + (uint)ReadBits(container, ref consumed, llEntry.NbBits);
-                mlState = mlEntry.NextState + (uint)ReadBits(container, ref consumed, mlEntry.NbBits) + (2 * ZstdFse.MaxTableSize);
-                ofState = ofEntry.NextState + (uint)ReadBits(container, ref consumed, ofEntry.NbBits) + ZstdFse.MaxTableSize;
             }
 
             if (literalLength > (ulong)(litEnd - lit))
