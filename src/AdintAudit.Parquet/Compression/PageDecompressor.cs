@@ -17,8 +17,9 @@ internal static class PageDecompressor
             CompressionCodec.Gzip => Gzip(source, destination),
             CompressionCodec.Lz4Raw => Lz4BlockDecoder.Decompress(source, destination),
             CompressionCodec.Lz4 => HadoopLz4Decoder.Decompress(source, destination),
+            CompressionCodec.Zstd => ZstdDecoder.Decompress(source, destination),
             CompressionCodec.Brotli => Brotli(source, destination),
-            _ => throw new ParquetFormatException($"codec {ParquetNames.Of(codec)} not supported yet"),
+            _ => throw new ParquetFormatException($"codec {ParquetNames.Of(codec)} not supported"),
         };
         if (written != destination.Length)
         {
