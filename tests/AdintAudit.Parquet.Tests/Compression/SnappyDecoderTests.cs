@@ -248,15 +248,18 @@ public sealed class SnappyDecoderTests
         {
             byte[] input = CodecTestData.Payload(kind, 4000);
             byte[] compressed = IronSnappy.Snappy.Encode(input);
-            byte[] output = new byte[input.Length + 64];
+            int capacity = input.Length + 64;
+            byte[] output = new byte[capacity + 128];
+            output.AsSpan(capacity).Fill(0xCD);
 
             foreach (byte[] corrupted in CodecTestData.Corruptions(compressed))
             {
                 corruptions++;
 
-                Exception? exception = Record.Exception(() => SnappyDecoder.Decompress(corrupted, output));
+                Exception? exception = Record.Exception(() => SnappyDecoder.Decompress(corrupted, output.AsSpan(0, capacity)));
 
                 Assert.True(exception is null or ParquetFormatException, $"{kind}: {exception}");
+                Assert.True(output.AsSpan(capacity).IndexOfAnyExcept((byte)0xCD) < 0, $"{kind}: wrote past the destination");
             }
         }
 
