@@ -11,15 +11,20 @@ namespace AdintAudit.Parquet.Compression;
 /// followed by literal and copy elements.
 /// </summary>
 /// <remarks>
-/// Every element is bounds-checked once against the input and output ends; the byte moves themselves use 16-byte
-/// stores whenever the output has at least <see cref="LzCopy.WideSlack"/> bytes of room past the element, and
-/// exact copies near the end. Malformed input of any kind throws <see cref="ParquetFormatException"/>; nothing is
-/// written outside <c>destination[..uncompressedLength]</c> and nothing is allocated.
+/// Away from the ends of input and output, a fast loop decodes each element with a single offset check and moves
+/// it with unconditional 64-byte (literals, far copies) or 16-byte (overlapping copies) stores; near the ends, and
+/// for literals longer than 60 bytes, every element is checked against both ends, and copied byte-exactly once it
+/// is within 16 bytes of the output end. Malformed
+/// input of any kind throws <see cref="ParquetFormatException"/>; nothing is written outside
+/// <c>destination[..uncompressedLength]</c> and nothing is allocated.
 /// </remarks>
 internal static unsafe class SnappyDecoder
 {
     /// <summary>Input bytes the fast loop needs past a tag: 64 bytes read for any short literal.</summary>
     private const int FastInputMargin = 1 + 64;
+
+    /// <summary>Output bytes the fast loop needs: a 64-byte element plus the wide copy's overshoot.</summary>
+    private const int FastOutputMargin = 64 + LzCopy.WideSlack;
 
     /// <summary>
     /// Per copy tag byte: bits 0-7 the copy length, bits 8-10 the number of offset bytes after the tag, bits 11+ the
@@ -29,9 +34,6 @@ internal static unsafe class SnappyDecoder
 
     /// <summary>Mask for a little-endian read of 0, 1, 2 or 4 offset bytes, indexed by that count.</summary>
     private static readonly uint[] s_extraMasks = [0, 0xFF, 0xFFFF, 0, 0xFFFFFFFF, 0, 0, 0];
-
-    /// <summary>Output bytes the fast loop needs: a 64-byte element plus the wide copy's overshoot.</summary>
-    private const int FastOutputMargin = 64 + LzCopy.WideSlack;
 
     /// <summary>Reads the varint uncompressed length at the start of a raw Snappy block.</summary>
     /// <param name="source">The compressed block.</param>
