@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AdintAudit.Parquet.Compression;
 
@@ -10,10 +11,12 @@ namespace AdintAudit.Parquet.Compression;
 /// followed by literal and copy elements.
 /// </summary>
 /// <remarks>
-/// Every element is bounds-checked once against the input and output ends; the byte moves themselves use 16-byte
-/// stores whenever the output has at least <see cref="LzCopy.WideSlack"/> bytes of room past the element, and
-/// exact copies near the end. Malformed input of any kind throws <see cref="ParquetFormatException"/>; nothing is
-/// written outside <c>destination[..uncompressedLength]</c> and nothing is allocated.
+/// Away from the ends of input and output, a fast loop decodes each element with a single offset check and moves
+/// it with unconditional 64-byte (literals, far copies) or 16-byte (overlapping copies) stores; near the ends, and
+/// for literals longer than 60 bytes, every element is checked against both ends, and copied byte-exactly once it
+/// is within 16 bytes of the output end. Malformed
+/// input of any kind throws <see cref="ParquetFormatException"/>; nothing is written outside
+/// <c>destination[..uncompressedLength]</c> and nothing is allocated.
 /// </remarks>
 internal static unsafe class SnappyDecoder
 {
@@ -22,6 +25,15 @@ internal static unsafe class SnappyDecoder
 
     /// <summary>Output bytes the fast loop needs: a 64-byte element plus the wide copy's overshoot.</summary>
     private const int FastOutputMargin = 64 + LzCopy.WideSlack;
+
+    /// <summary>
+    /// Per copy tag byte: bits 0-7 the copy length, bits 8-10 the number of offset bytes after the tag, bits 11+ the
+    /// offset's high bits (from the tag, for 1-byte-offset copies). Literal tags map to 0.
+    /// </summary>
+    private static readonly uint[] s_tagTable = BuildTagTable();
+
+    /// <summary>Mask for a little-endian read of 0, 1, 2 or 4 offset bytes, indexed by that count.</summary>
+    private static readonly uint[] s_extraMasks = [0, 0xFF, 0xFFFF, 0, 0xFFFFFFFF, 0, 0, 0];
 
     /// <summary>Reads the varint uncompressed length at the start of a raw Snappy block.</summary>
     /// <param name="source">The compressed block.</param>
@@ -69,44 +81,42 @@ internal static unsafe class SnappyDecoder
             // through the checked element code below, then the fast loop resumes.
             byte* ipFastEnd = source.Length - headerLength > FastInputMargin ? ipEnd - FastInputMargin : ip;
             byte* opFastEnd = length > FastOutputMargin ? opEnd - FastOutputMargin : op;
+            ref uint tagTable = ref MemoryMarshal.GetArrayDataReference(s_tagTable);
+            ref uint extraMasks = ref MemoryMarshal.GetArrayDataReference(s_extraMasks);
             while (true)
             {
                 while (ip < ipFastEnd && op < opFastEnd)
                 {
-                    uint fastTag = *ip++;
+                    uint fastTag = *ip;
                     nuint fastLength;
-                    nuint fastOffset;
-                    switch (fastTag & 3)
+                    if ((fastTag & 3) == 0)
                     {
-                        case 0:
-                            if (fastTag >= 60 << 2)
-                            {
-                                // Long literal: decode it in the checked code.
-                                ip--;
-                                goto CheckedElement;
-                            }
+                        if (fastTag >= 60 << 2)
+                        {
+                            // Literal of more than 60 bytes: decode it in the checked code.
+                            goto CheckedElement;
+                        }
 
-                            fastLength = (fastTag >> 2) + 1;
-                            Unsafe.CopyBlockUnaligned(op, ip, 64);
-                            ip += fastLength;
-                            op += fastLength;
-                            continue;
-                        case 1:
-                            fastLength = ((fastTag >> 2) & 7) + 4;
-                            fastOffset = ((fastTag >> 5) << 8) | *ip++;
-                            break;
-                        case 2:
-                            fastLength = (fastTag >> 2) + 1;
-                            fastOffset = (nuint)(ip[0] | (ip[1] << 8));
-                            ip += 2;
-                            break;
-                        default:
-                            fastLength = (fastTag >> 2) + 1;
-                            fastOffset = BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(ip, 4));
-                            ip += 4;
-                            break;
+                        fastLength = (fastTag >> 2) + 1;
+                        Unsafe.CopyBlockUnaligned(op, ip + 1, 64);
+                        ip += fastLength + 1;
+                        op += fastLength;
+                        continue;
                     }
 
+                    // Copies of all three kinds share one branch-free decode. The input position advances by an
+                    // amount computed from the tag alone (1, 2 or 4 offset bytes: nibbles of 0x4210), which keeps the
+                    // table load off the critical path from one tag to the next.
+                    nuint extraBytes = (0x4210u >> (int)((fastTag & 3) << 2)) & 0xF;
+                    uint entry = Unsafe.Add(ref tagTable, (nint)fastTag);
+                    uint offsetBytes = Unsafe.ReadUnaligned<uint>(ip + 1);
+                    if (!BitConverter.IsLittleEndian)
+                    {
+                        offsetBytes = BinaryPrimitives.ReverseEndianness(offsetBytes);
+                    }
+
+                    nuint fastOffset = (entry >> 11) + (offsetBytes & Unsafe.Add(ref extraMasks, (nint)extraBytes));
+                    fastLength = entry & 0xFF;
                     if (fastOffset - 1 >= (nuint)(op - destinationStart))
                     {
                         ThrowBadOffset(fastOffset, op - destinationStart);
@@ -121,6 +131,7 @@ internal static unsafe class SnappyDecoder
                         LzCopy.WideMatchCopy(op, fastOffset, fastLength);
                     }
 
+                    ip += 1 + extraBytes;
                     op += fastLength;
                 }
 
@@ -244,6 +255,23 @@ internal static unsafe class SnappyDecoder
         }
 
         return length;
+    }
+
+    private static uint[] BuildTagTable()
+    {
+        uint[] table = new uint[256];
+        for (uint tag = 0; tag < 256; tag++)
+        {
+            table[tag] = (tag & 3) switch
+            {
+                0 => 0,
+                1 => (((tag >> 2) & 7) + 4) | (1u << 8) | ((tag >> 5) << 8 << 11),
+                2 => ((tag >> 2) + 1) | (2u << 8),
+                _ => ((tag >> 2) + 1) | (4u << 8),
+            };
+        }
+
+        return table;
     }
 
     private static int ReadLength(ReadOnlySpan<byte> source, out int headerLength)

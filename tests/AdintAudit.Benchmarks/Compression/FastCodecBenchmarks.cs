@@ -115,15 +115,18 @@ public class FastCodecBenchmarks
 /// <summary>Adds the throughput column.</summary>
 public sealed class FastCodecConfig : ManualConfig
 {
-    public FastCodecConfig() => AddColumn(new UncompressedThroughputColumn());
+    public FastCodecConfig() => AddColumn(new UncompressedThroughputColumn(fromMinimum: false), new UncompressedThroughputColumn(fromMinimum: true));
 }
 
-/// <summary>Uncompressed megabytes (10^6 bytes) per second, from the mean time of one operation on 1 MiB.</summary>
-public sealed class UncompressedThroughputColumn : IColumn
+/// <summary>
+/// Uncompressed megabytes (10^6 bytes) per second for one operation on 1 MiB, from the mean time or, on a shared
+/// and noisy machine more telling, from the fastest iteration.
+/// </summary>
+public sealed class UncompressedThroughputColumn(bool fromMinimum) : IColumn
 {
-    public string Id => nameof(UncompressedThroughputColumn);
+    public string Id => nameof(UncompressedThroughputColumn) + (fromMinimum ? "Best" : "Mean");
 
-    public string ColumnName => "MB/s";
+    public string ColumnName => fromMinimum ? "Best MB/s" : "MB/s";
 
     public bool AlwaysShow => true;
 
@@ -135,16 +138,18 @@ public sealed class UncompressedThroughputColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Uncompressed MB (10^6 bytes) processed per second";
+    public string Legend => fromMinimum
+        ? "Uncompressed MB (10^6 bytes) per second in the fastest iteration"
+        : "Uncompressed MB (10^6 bytes) per second at the mean time";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         BenchmarkReport? report = summary[benchmarkCase];
-        double? meanNanoseconds = report?.ResultStatistics?.Mean;
-        return meanNanoseconds is > 0
-            ? (FastCodecBenchmarks.PayloadLength / meanNanoseconds.Value * 1000.0).ToString("F0", CultureInfo.InvariantCulture)
+        double? nanoseconds = fromMinimum ? report?.ResultStatistics?.Min : report?.ResultStatistics?.Mean;
+        return nanoseconds is > 0
+            ? (FastCodecBenchmarks.PayloadLength / nanoseconds.Value * 1000.0).ToString("F0", CultureInfo.InvariantCulture)
             : "NA";
     }
 

@@ -235,13 +235,18 @@ public sealed class Lz4BlockDecoderTests
         foreach (string input in CodecTestData.FixtureInputs)
         {
             byte[] block = CodecTestData.ParseLz4Frame(CodecTestData.ReadFixture(input + ".fast.lz4"))[0].Data;
-            byte[] output = new byte[4096];
-
-            foreach (byte[] corrupted in CodecTestData.Corruptions(block))
+            foreach (int capacity in new[] { 4096, 4000 })
             {
-                Exception? exception = Record.Exception(() => Lz4BlockDecoder.Decompress(corrupted, output));
+                byte[] output = new byte[capacity + 128];
+                output.AsSpan(capacity).Fill(0xCD);
 
-                Assert.True(exception is null or ParquetFormatException, $"{input}: {exception}");
+                foreach (byte[] corrupted in CodecTestData.Corruptions(block))
+                {
+                    Exception? exception = Record.Exception(() => Lz4BlockDecoder.Decompress(corrupted, output.AsSpan(0, capacity)));
+
+                    Assert.True(exception is null or ParquetFormatException, $"{input}: {exception}");
+                    Assert.True(output.AsSpan(capacity).IndexOfAnyExcept((byte)0xCD) < 0, $"{input}: wrote past the destination");
+                }
             }
         }
     }

@@ -35,6 +35,51 @@ public sealed class SnappyDecoderTests
         Assert.True(input.AsSpan().SequenceEqual(output), $"{kind} {length}: output differs");
     }
 
+    [Theory]
+    [InlineData("gps-latitudes.bin")]
+    [InlineData("timestamps-ms.bin")]
+    [InlineData("text.txt")]
+    [InlineData("mixed-runs.bin")]
+    public void Decompress_referenceLibraryFixture_reproducesInput(string input)
+    {
+        byte[] expected = CodecTestData.ReadFixture(input);
+        byte[] compressed = CodecTestData.ReadFixture(input + ".snappy");
+        byte[] output = new byte[expected.Length];
+
+        int written = SnappyDecoder.Decompress(compressed, output);
+
+        Assert.Equal(expected.Length, written);
+        Assert.True(expected.AsSpan().SequenceEqual(output), $"{input}.snappy decodes differently");
+    }
+
+    [Theory]
+    [InlineData("gps-latitudes.bin")]
+    [InlineData("timestamps-ms.bin")]
+    [InlineData("text.txt")]
+    [InlineData("mixed-runs.bin")]
+    public void Decompress_truncatedOrCorruptedReferenceFixture_throwsOnlyParquetFormatException(string input)
+    {
+        byte[] compressed = CodecTestData.ReadFixture(input + ".snappy");
+        int capacity = CodecTestData.ReadFixture(input).Length;
+        byte[] output = new byte[capacity + 128];
+        output.AsSpan(capacity).Fill(0xCD);
+        var candidates = new List<byte[]>();
+        for (int prefix = 0; prefix < compressed.Length; prefix += 7)
+        {
+            candidates.Add(compressed.AsSpan(0, prefix).ToArray());
+        }
+
+        candidates.AddRange(CodecTestData.Corruptions(compressed));
+
+        foreach (byte[] candidate in candidates)
+        {
+            Exception? exception = Record.Exception(() => SnappyDecoder.Decompress(candidate, output.AsSpan(0, capacity)));
+
+            Assert.True(exception is null or ParquetFormatException, exception?.ToString());
+            Assert.True(output.AsSpan(capacity).IndexOfAnyExcept((byte)0xCD) < 0, "wrote past the destination");
+        }
+    }
+
     [Fact]
     public void Decompress_largerDestination_writesOnlyDeclaredLength()
     {
@@ -248,15 +293,18 @@ public sealed class SnappyDecoderTests
         {
             byte[] input = CodecTestData.Payload(kind, 4000);
             byte[] compressed = IronSnappy.Snappy.Encode(input);
-            byte[] output = new byte[input.Length + 64];
+            int capacity = input.Length + 64;
+            byte[] output = new byte[capacity + 128];
+            output.AsSpan(capacity).Fill(0xCD);
 
             foreach (byte[] corrupted in CodecTestData.Corruptions(compressed))
             {
                 corruptions++;
 
-                Exception? exception = Record.Exception(() => SnappyDecoder.Decompress(corrupted, output));
+                Exception? exception = Record.Exception(() => SnappyDecoder.Decompress(corrupted, output.AsSpan(0, capacity)));
 
                 Assert.True(exception is null or ParquetFormatException, $"{kind}: {exception}");
+                Assert.True(output.AsSpan(capacity).IndexOfAnyExcept((byte)0xCD) < 0, $"{kind}: wrote past the destination");
             }
         }
 

@@ -55,6 +55,22 @@ public sealed class SnappyEncoderTests
         Assert.True(compressedLength <= reference * 1.1 + 64, $"{kind}: {compressedLength} bytes vs IronSnappy {reference}");
     }
 
+    [Theory]
+    [InlineData("gps-latitudes.bin")]
+    [InlineData("timestamps-ms.bin")]
+    [InlineData("text.txt")]
+    [InlineData("mixed-runs.bin")]
+    public void Compress_fixture_isAsSmallAsTheReferenceLibrarysWithinFivePercent(string input)
+    {
+        byte[] original = CodecTestData.ReadFixture(input);
+        int reference = CodecTestData.ReadFixture(input + ".snappy").Length;
+        byte[] compressed = new byte[SnappyEncoder.GetMaxCompressedLength(original.Length)];
+
+        int compressedLength = SnappyEncoder.Compress(original, compressed);
+
+        Assert.True(compressedLength <= reference * 1.05, $"{input}: {compressedLength} bytes vs the reference's {reference}");
+    }
+
     [Fact]
     public void Compress_emptyInput_writesZeroLengthBlock()
     {

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates the LZ4 fixtures in this folder: deterministic Parquet-page-like inputs (*.bin, *.txt) and their
-# compressed forms written by the real lz4 CLI (Debian package lz4, v1.9.x) as LZ4 frames. The tests parse the
-# frames to pull out the raw LZ4 blocks (the Parquet LZ4_RAW payload) and check that our decoder reproduces the
-# inputs exactly. Snappy is cross-checked live against IronSnappy in the tests, so it has no fixtures here.
+# Regenerates the fixtures in this folder: deterministic Parquet-page-like inputs (*.bin, *.txt) and their
+# compressed forms written by real implementations:
+#   *.lz4     LZ4 frames from the lz4 CLI (Debian package lz4, v1.9.x); the tests parse the frames to pull out the
+#             raw LZ4 blocks (the Parquet LZ4_RAW payload);
+#   *.snappy  raw Snappy blocks from Google's reference C++ library (Debian package libsnappy-dev, 1.1.9), the
+#             library behind parquet-mr (via snappy-java) and Arrow C++, through the tiny program below.
+# The tests check that our decoders reproduce the inputs exactly. Snappy is also cross-checked live against
+# IronSnappy (a .NET port of Go's snappy) in the tests.
 #
-# Usage: bash make-lz4-snappy-fixtures.sh   (needs python3 and lz4 on PATH)
+# Usage: bash make-lz4-snappy-fixtures.sh   (needs python3, lz4, g++ and libsnappy-dev)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -66,5 +70,29 @@ for input in gps-latitudes.bin timestamps-ms.bin text.txt mixed-runs.bin; do
   lz4 -q -f -1 -B4096 -BI --no-frame-crc --content-size "$input" "$input.fast.lz4"
   # High-compression mode, default (64 KiB) blocks: long matches and long length encodings.
   lz4 -q -f -12 -BI --no-frame-crc "$input" "$input.hc.lz4"
+done
+# Reference Snappy: snappy::Compress writes one raw block (varint length + elements), exactly Parquet's SNAPPY.
+tool_dir=$(mktemp -d)
+trap 'rm -rf "$tool_dir"' EXIT
+cat > "$tool_dir/snappy-compress.cc" <<'CC'
+#include <snappy.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+
+int main(int argc, char** argv) {
+  if (argc != 3) { std::cerr << "usage: snappy-compress INPUT OUTPUT\n"; return 2; }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string compressed;
+  snappy::Compress(data.data(), data.size(), &compressed);
+  std::ofstream(argv[2], std::ios::binary) << compressed;
+  return 0;
+}
+CC
+g++ -O2 -o "$tool_dir/snappy-compress" "$tool_dir/snappy-compress.cc" -lsnappy
+for input in gps-latitudes.bin timestamps-ms.bin text.txt mixed-runs.bin; do
+  "$tool_dir/snappy-compress" "$input" "$input.snappy"
 done
 ls -l
