@@ -13,6 +13,7 @@ internal static class PageDecompressor
         int written = codec switch
         {
             CompressionCodec.Uncompressed => Copy(source, destination),
+            CompressionCodec.Snappy => SnappyDecoder.Decompress(source, destination),
             CompressionCodec.Gzip => Gzip(source, destination),
             CompressionCodec.Brotli => Brotli(source, destination),
             _ => throw new ParquetFormatException($"codec {ParquetNames.Of(codec)} not supported yet"),
