@@ -80,6 +80,10 @@ internal sealed class DictionaryBuilder
         if (Count + 2 > _offsets.Length)
         {
             Array.Resize(ref _offsets, _offsets.Length * 2);
+        }
+
+        if (Count == _hashes.Length)
+        {
             Array.Resize(ref _hashes, _hashes.Length * 2);
         }
 
