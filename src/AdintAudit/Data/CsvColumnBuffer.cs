@@ -95,7 +95,7 @@ internal sealed class CsvColumnBuffer
         {
             string shown = text.Length > 40 ? string.Concat(text[..40], "…") : text.ToString();
             throw new CsvFormatException(line,
-                $"column '{_name}': \"{shown}\" is not a {CsvColumnTypes.NameOf(_type)} ({_typeSource}; set the column to string to keep it as text)");
+                $"column '{_name}': \"{shown}\" is not a valid {CsvColumnTypes.NameOf(_type)} ({_typeSource}; set the column to string to keep it as text)");
         }
 
         _count++;
@@ -136,10 +136,17 @@ internal sealed class CsvColumnBuffer
             && !(text[0] == '-' && digits is "0") && long.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out _);
     }
 
-    /// <summary>Whether <paramref name="text"/> is a real number as type inference counts one (no spaces, no thousands separators).</summary>
-    internal static bool LooksLikeReal(ReadOnlySpan<char> text) =>
-        text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
-        && double.TryParse(text, RealStyle, CultureInfo.InvariantCulture, out _);
+    /// <summary>
+    /// Whether <paramref name="text"/> is a real number as type inference counts one: no spaces, no thousands
+    /// separators, no leading zero before another digit (<c>007.5</c> stays text).
+    /// </summary>
+    internal static bool LooksLikeReal(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> body = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
+        return body.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+            && !(body.Length > 1 && body[0] == '0' && char.IsAsciiDigit(body[1]))
+            && double.TryParse(text, RealStyle, CultureInfo.InvariantCulture, out _);
+    }
 
     private bool TryParse(ReadOnlySpan<char> text, int row)
     {
