@@ -13,6 +13,7 @@ internal static class AdintCommand
             CommonOptions.Verbose,
             InspectCommand.Create(),
             CatCommand.Create(),
+            ConvertCommand.Create(),
         };
         return root;
     }

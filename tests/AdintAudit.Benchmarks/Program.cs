@@ -1,3 +1,10 @@
+using AdintAudit.Benchmarks.Parquet;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "writer-stopwatch")
+{
+    return WriterBenchmarks.RunStopwatch(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(WriterBenchmarks).Assembly).Run(args);
+return 0;
