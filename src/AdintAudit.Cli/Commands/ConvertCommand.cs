@@ -89,7 +89,7 @@ internal static class ConvertCommand
             }
 
             Console.Error.WriteLine(
-                $"adint: wrote {outPath}: {result.Rows:N0} rows, {result.InputFormat} -> {result.OutputFormat} ({string.Join(", ", result.Columns)})");
+                $"adint: wrote {outPath}: {result.Rows:N0} rows, {FormatName(result.InputFormat)} -> {FormatName(result.OutputFormat)} ({string.Join(", ", result.Columns)})");
             return ExitCodes.Success;
         })));
         return command;
@@ -111,4 +111,6 @@ internal static class ConvertCommand
 
         return result;
     }
+
+    private static string FormatName(TableFormat format) => format == TableFormat.Csv ? "CSV" : "Parquet";
 }
