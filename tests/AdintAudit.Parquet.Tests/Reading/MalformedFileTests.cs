@@ -4,6 +4,7 @@ using AdintAudit.Parquet.Metadata;
 using AdintAudit.Parquet.Reading;
 using AdintAudit.Parquet.Tests.Interop;
 using AdintAudit.Parquet.Text;
+using AdintAudit.Parquet.Writing;
 
 namespace AdintAudit.Parquet.Tests.Reading;
 
@@ -160,5 +161,38 @@ public sealed class MalformedFileTests
                 InteropCorpusTests.Render(bytes);
             });
         }
+    }
+
+    [Fact]
+    public void Read_dictionary_index_out_of_range_throws()
+    {
+        // Ten rows of one string: a one-entry dictionary, and a data page holding one RLE run
+        // [bit width 1][run header 10 << 1][index 0]. Pointing the run at index 1 leaves the dictionary.
+        var schema = new WriterSchema([WriterColumn.String("device_id", isRequired: true)]);
+        using var stream = new MemoryStream();
+        using (var writer = new ParquetFileWriter(stream, schema, new ParquetWriterOptions { Codec = CompressionCodec.Uncompressed }, leaveOpen: true))
+        {
+            writer.BeginRowGroup(10);
+            writer.WriteStrings(Enumerable.Repeat<string?>("a", 10).ToArray());
+            writer.EndRowGroup();
+            writer.Complete();
+        }
+
+        byte[] bytes = stream.ToArray();
+        int dataPage;
+        using (ParquetFileReader valid = ParquetFileReader.Open(bytes))
+        {
+            Assert.Equal(10, valid.ReadColumn(0, valid.Schema.Columns[0]).ValueCount);
+            dataPage = (int)valid.Metadata.RowGroups[0].Columns[0].MetaData!.DataPageOffset;
+        }
+
+        int run = bytes.AsSpan(dataPage).IndexOf([(byte)0x01, (byte)0x14, (byte)0x00]);
+        Assert.True(run > 0, "the index run was not found in the data page");
+        bytes[dataPage + run + 2] = 0x01;
+        using ParquetFileReader reader = ParquetFileReader.Open(bytes);
+
+        var error = Assert.Throws<ParquetFormatException>(() => reader.ReadColumn(0, reader.Schema.Columns[0]));
+
+        Assert.Contains("dictionary index 1 is out of range (the dictionary has 1 entries)", error.Message, StringComparison.Ordinal);
     }
 }
