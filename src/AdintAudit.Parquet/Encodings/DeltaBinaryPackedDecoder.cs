@@ -34,7 +34,8 @@ internal static class DeltaBinaryPackedDecoder
         }
 
         int miniblockSize = (int)(blockSize / miniblocks);
-        ulong[] deltaBuffer = new ulong[miniblockSize];
+        // Sized by the values actually wanted, not by the header's block size.
+        ulong[] deltaBuffer = new ulong[Math.Min(miniblockSize, count)];
         long previous = first;
         destination[0] = first;
         int produced = 1;

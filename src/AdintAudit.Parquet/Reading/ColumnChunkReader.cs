@@ -14,14 +14,14 @@ namespace AdintAudit.Parquet.Reading;
 /// <summary>Walks the pages of one column chunk and decodes them into a <see cref="ColumnData"/>.</summary>
 internal sealed class ColumnChunkReader
 {
-    /// <summary>Largest level count a page may declare regardless of its size (RLE makes all-null pages tiny).</summary>
-    private const int MaxLevelsPerPageFloor = 1 << 24;
+    /// <summary>
+    /// Largest level count a page may declare beyond one per bit of its size: RLE makes all-null pages tiny, and
+    /// writers cap pages at 20,000 (parquet-mr, arrow) to about 100,000 (DuckDB) rows.
+    /// </summary>
+    private const int MaxLevelsPerPageFloor = 1 << 20;
 
-    /// <summary>Largest uncompressed page accepted regardless of the compression ratio.</summary>
-    private const int MaxUncompressedPageFloor = 64 << 20;
-
-    /// <summary>Largest ratio of uncompressed to compressed page size accepted above the floor (deflate's bound is 1032).</summary>
-    private const int MaxCompressionRatio = 1100;
+    /// <summary>Uncompressed page size accepted whatever the compression ratio.</summary>
+    private const int MaxUncompressedPageFloor = 1 << 20;
 
     private readonly ColumnDescriptor _column;
     private readonly ColumnData _data;
@@ -273,7 +273,7 @@ internal sealed class ColumnChunkReader
             return;
         }
 
-        CheckUncompressedSize(valuesSize, compressedValues.Length);
+        CheckUncompressedSize(_codec, valuesSize, compressedValues.Length);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(valuesSize);
         try
         {
@@ -664,18 +664,32 @@ internal sealed class ColumnChunkReader
             return [];
         }
 
-        CheckUncompressedSize(size, page.Length);
+        CheckUncompressedSize(_codec, size, page.Length);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
         PageDecompressor.Decompress(_codec, page, buffer.AsSpan(0, size));
         bytes = buffer.AsSpan(0, size);
         return buffer;
     }
 
-    private static void CheckUncompressedSize(int uncompressed, int compressed)
+    /// <summary>
+    /// Refuses an uncompressed size no stream of this codec could reach from the compressed bytes present, so a
+    /// header cannot make the reader allocate more than a fixed multiple of the file's size.
+    /// </summary>
+    internal static void CheckUncompressedSize(CompressionCodec codec, int uncompressed, int compressed)
     {
-        if (uncompressed > MaxUncompressedPageFloor && uncompressed / MaxCompressionRatio > compressed)
+        // Densest expansions: a Snappy copy tag of 2-3 bytes yields at most 64 bytes; an LZ4 match length byte
+        // adds 255; deflate peaks at 1032:1; ZSTD RLE blocks and Brotli repeats reach ~1e5:1 on pages of one byte value.
+        long ratio = codec switch
         {
-            throw new ParquetFormatException($"page claims {uncompressed} bytes uncompressed from {compressed} compressed bytes");
+            CompressionCodec.Snappy => 32,
+            CompressionCodec.Lz4 or CompressionCodec.Lz4Raw => 256,
+            CompressionCodec.Gzip => 1032,
+            _ => 1 << 17,
+        };
+        if (uncompressed > MaxUncompressedPageFloor && uncompressed > (compressed * ratio) + MaxUncompressedPageFloor)
+        {
+            throw new ParquetFormatException(
+                $"page claims {uncompressed} bytes uncompressed from {compressed} {ParquetNames.Of(codec)} bytes");
         }
     }
 

@@ -195,4 +195,24 @@ public sealed class MalformedFileTests
 
         Assert.Contains("dictionary index 1 is out of range (the dictionary has 1 entries)", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(CompressionCodec.Snappy, 100, 200_000_000)]
+    [InlineData(CompressionCodec.Gzip, 1_000, 100_000_000)]
+    [InlineData(CompressionCodec.Zstd, 10, 1_500_000_000)]
+    public void Page_claiming_more_than_its_codec_can_expand_to_is_refused_before_allocating(CompressionCodec codec, int compressed, int uncompressed)
+    {
+        var error = Assert.Throws<ParquetFormatException>(() => ColumnChunkReader.CheckUncompressedSize(codec, uncompressed, compressed));
+
+        Assert.Contains($"page claims {uncompressed} bytes uncompressed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CompressionCodec.Snappy, 100_000, 1_048_576)]
+    [InlineData(CompressionCodec.Zstd, 40, 1_048_576)]
+    [InlineData(CompressionCodec.Zstd, 1_000, 100_000_000)]
+    public void Page_within_its_codec_expansion_is_accepted(CompressionCodec codec, int compressed, int uncompressed)
+    {
+        ColumnChunkReader.CheckUncompressedSize(codec, uncompressed, compressed);
+    }
 }
