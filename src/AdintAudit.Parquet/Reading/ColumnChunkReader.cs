@@ -541,8 +541,14 @@ internal sealed class ColumnChunkReader
         }
     }
 
-    private static void CheckIndices(ReadOnlySpan<int> indices, int dictionaryCount)
+    internal static void CheckIndices(ReadOnlySpan<int> indices, int dictionaryCount)
     {
+        if (dictionaryCount == 0 && !indices.IsEmpty)
+        {
+            // IndexOfAnyExceptInRange(0, -1) would accept everything: an empty range needs its own check.
+            throw new ParquetFormatException($"dictionary index {indices[0]} is out of range (the dictionary is empty)");
+        }
+
         int bad = indices.IndexOfAnyExceptInRange(0, dictionaryCount - 1);
         if (bad >= 0)
         {

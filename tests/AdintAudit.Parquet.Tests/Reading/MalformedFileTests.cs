@@ -215,4 +215,20 @@ public sealed class MalformedFileTests
     {
         ColumnChunkReader.CheckUncompressedSize(codec, uncompressed, compressed);
     }
+
+    [Fact]
+    public void Dictionary_indices_into_an_empty_dictionary_are_rejected()
+    {
+        // Regression (fuzzing, seed 7): an empty range made IndexOfAnyExceptInRange(0, -1) accept every index.
+        var error = Assert.Throws<ParquetFormatException>(() => ColumnChunkReader.CheckIndices([0, 0], 0));
+
+        Assert.Contains("the dictionary is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dictionary_indices_within_range_are_accepted()
+    {
+        ColumnChunkReader.CheckIndices([0, 2, 1], 3);
+        ColumnChunkReader.CheckIndices([], 0);
+    }
 }
