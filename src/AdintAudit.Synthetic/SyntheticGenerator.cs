@@ -10,7 +10,7 @@ public static class SyntheticGenerator
     /// <summary>The generator's version, recorded in the manifest; changes whenever the output for a seed changes.</summary>
     public const string Version = "1.0.0";
 
-    /// <summary>Generates the whole dataset in memory. Use <c>SyntheticDatasetWriter</c> for large sizes.</summary>
+    /// <summary>Generates the whole dataset in memory. Use <see cref="SyntheticDatasetWriter"/> for large sizes.</summary>
     /// <param name="options">The parameters; see <see cref="GeneratorOptions"/>.</param>
     /// <param name="maxParallelism">Worker threads (default: the processor count). The output does not depend on it.</param>
     /// <param name="cancellationToken">Stops generation.</param>
