@@ -32,11 +32,6 @@ internal sealed class Person
 
     public int ReligiousHour { get; init; }
 
-    public int ReligiousPoi { get; init; } = -1;
-
-    /// <summary>Favourite POI per errand kind (index by <see cref="PersonaSchedule.ErrandKinds"/>).</summary>
-    public int[] FavouritePois { get; init; } = [];
-
     /// <summary>Residential IPv4 address of the household, as an unsigned 32-bit number.</summary>
     public uint HomeIp { get; init; }
 }

@@ -55,12 +55,6 @@ internal sealed class PersonFactory(GeneratorOptions options, MetroArea metro, P
         };
         int religiousHour = religiousDay == DayOfWeek.Sunday ? 9 + rng.NextInt(3) : 17 + rng.NextInt(3);
 
-        var favourites = new int[PersonaSchedule.ErrandKinds.Length];
-        for (int i = 0; i < favourites.Length; i++)
-        {
-            favourites[i] = pois.PickNear(PersonaSchedule.ErrandKinds[i], homeX, homeY, 4, ref rng);
-        }
-
         return new Person
         {
             Index = index,
@@ -76,8 +70,6 @@ internal sealed class PersonFactory(GeneratorOptions options, MetroArea metro, P
             ReligiousProbability = religiousProbability,
             ReligiousDay = religiousDay,
             ReligiousHour = religiousHour,
-            ReligiousPoi = pois.PickNear(PoiKind.PlaceOfWorship, homeX, homeY, 3, ref rng),
-            FavouritePois = favourites,
             HomeIp = ResidentialIp(rng.NextUInt64()),
         };
     }

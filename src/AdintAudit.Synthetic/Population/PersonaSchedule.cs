@@ -103,10 +103,10 @@ internal sealed class PersonaSchedule
         }
 
         // Sensitive and special visits first, so that errands never crowd them out.
-        if (person.ReligiousPoi >= 0 && weekday == person.ReligiousDay && rng.Chance(person.ReligiousProbability))
+        if (weekday == person.ReligiousDay && rng.Chance(person.ReligiousProbability))
         {
             int start = (person.ReligiousHour * Hour) + rng.NextInt(20 * Minute);
-            AppointPoi(person.ReligiousPoi, start, start + (int)rng.Uniform(60 * Minute, 120 * Minute));
+            AppointPoi(Favourite(person, PoiKind.PlaceOfWorship, ErrandKinds.Length), start, start + (int)rng.Uniform(60 * Minute, 120 * Minute));
         }
 
         if (weekday != DayOfWeek.Sunday && rng.Chance(_options.MedicalVisitsPerYear / 365.0 * 7 / 6))
@@ -152,11 +152,18 @@ internal sealed class PersonaSchedule
                 k++;
             }
 
-            int poi = rng.Chance(0.7) ? person.FavouritePois[k] : _pois.PickNear(ErrandKinds[k], person.HomeX, person.HomeY, 2, ref rng);
+            int poi = rng.Chance(0.7) ? Favourite(person, ErrandKinds[k], k) : _pois.PickNear(ErrandKinds[k], person.HomeX, person.HomeY, 2, ref rng);
             int start = (int)rng.Uniform(from, to);
             int duration = (int)Math.Min(3 * Hour, rng.NextLogNormal(40 * Minute, 0.5));
             AppointPoi(poi, start, start + duration);
         }
+    }
+
+    /// <summary>The person's usual place of a kind: a pure function of (seed, person, slot), drawn near home.</summary>
+    private int Favourite(Person person, PoiKind kind, int slot)
+    {
+        var rng = new SplitMix64(SplitMix64.Derive(_options.Seed, StreamTag.Favourites, ((ulong)person.Index << 4) | (uint)slot));
+        return _pois.PickNear(kind, person.HomeX, person.HomeY, 4, ref rng);
     }
 
     private void TrySensitive(ref SplitMix64 rng, Person person, PoiKind kind, double ratePer30Days)

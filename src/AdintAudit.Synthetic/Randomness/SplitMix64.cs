@@ -17,6 +17,7 @@ internal struct SplitMix64(ulong seed)
     private const double TwoPow53Inverse = 1.0 / (1UL << 53);
 
     private ulong _state = seed;
+    private double _spareNormal = double.NaN;
 
     /// <summary>Returns the next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -41,12 +42,19 @@ internal struct SplitMix64(ulong seed)
     /// <summary>Returns a uniform double in [<paramref name="low"/>, <paramref name="high"/>).</summary>
     public double Uniform(double low, double high) => low + ((high - low) * NextDouble());
 
-    /// <summary>Returns a standard normal deviate (Box–Muller; one deviate per call, the second is discarded).</summary>
+    /// <summary>Returns a standard normal deviate (Box–Muller; the pair's second deviate is kept for the next call).</summary>
     public double NextNormal()
     {
-        double u = NextDoubleNonZero();
-        double v = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2.0 * Math.PI * v);
+        if (!double.IsNaN(_spareNormal))
+        {
+            double spare = _spareNormal;
+            _spareNormal = double.NaN;
+            return spare;
+        }
+
+        (double first, double second) = NextNormalPair();
+        _spareNormal = second;
+        return first;
     }
 
     /// <summary>Returns two independent standard normal deviates (one Box–Muller pair).</summary>

@@ -15,4 +15,5 @@ internal static class StreamTag
     public const ulong DeviceDay = 10;
     public const ulong Os = 11;
     public const ulong Artefacts = 12;
+    public const ulong Favourites = 13;
 }
