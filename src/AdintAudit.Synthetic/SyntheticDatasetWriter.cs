@@ -116,7 +116,10 @@ public static class SyntheticDatasetWriter
             zeroed.Add(chunk.ZeroedRows);
             truth.Add(chunk.Devices, chunk.Visits);
             unitsDone += chunk.UnitCount;
-            progress?.Report(new GenerationProgress(unitsDone, units, appended));
+            long persistent = options.Devices;
+            double work = (20.0 * Math.Min(unitsDone, persistent)) + Math.Max(0, unitsDone - persistent);
+            double total = (20.0 * persistent) + (units - persistent);
+            progress?.Report(new GenerationProgress(unitsDone, units, appended, work / total));
         }, cancellationToken);
 
         int zeroedRows = zeroed.Count;

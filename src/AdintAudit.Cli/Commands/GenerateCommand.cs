@@ -102,7 +102,7 @@ internal static class GenerateCommand
             int lastPercent = -1;
             var plain = new SynchronousProgress(p =>
             {
-                int percent = (int)(p.UnitsDone * 10 / Math.Max(1, p.UnitsTotal)) * 10;
+                int percent = (int)(p.Fraction * 10) * 10;
                 if (percent != lastPercent)
                 {
                     lastPercent = percent;
@@ -121,8 +121,8 @@ internal static class GenerateCommand
                 ProgressTask task = context.AddTask("Generating", maxValue: 1);
                 var live = new SynchronousProgress(p =>
                 {
-                    task.MaxValue = Math.Max(1, p.UnitsTotal);
-                    task.Value = p.UnitsDone;
+                    task.MaxValue = 1000;
+                    task.Value = Math.Round(p.Fraction * 1000);
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"Generating ({p.PingsWritten / 1e6:F1} M pings)");
                 });
                 result = SyntheticDatasetWriter.Write(options, outPath, overwrite, live, threads, cancellationToken);
