@@ -14,6 +14,7 @@ internal static class AdintCommand
             InspectCommand.Create(),
             CatCommand.Create(),
             ConvertCommand.Create(),
+            GenerateCommand.Create(),
         };
         return root;
     }

@@ -1,9 +1,15 @@
 using AdintAudit.Benchmarks.Parquet;
+using AdintAudit.Benchmarks.Synthetic;
 using BenchmarkDotNet.Running;
 
 if (args.Length > 0 && args[0] == "writer-stopwatch")
 {
     return WriterBenchmarks.RunStopwatch(args);
+}
+
+if (args.Length > 0 && args[0] == "generator-stopwatch")
+{
+    return GeneratorBenchmarks.RunStopwatch(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(WriterBenchmarks).Assembly).Run(args);
