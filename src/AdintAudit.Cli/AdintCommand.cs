@@ -18,6 +18,7 @@ internal static class AdintCommand
             PlacesCommand.Create(),
             HomesCommand.Create(),
             EvaluateCommand.Create(),
+            GenerateCommand.Create(),
         };
         return root;
     }
