@@ -81,6 +81,8 @@ internal sealed class MobilityCli
 
     public Option<int> MinHomeNights { get; } = new("--min-home-nights") { Description = "Distinct nights a home needs.", DefaultValueFactory = _ => s_home.MinHomeNights };
 
+    public Option<double> FallbackWorkHours { get; } = Number("--fallback-work-stay-hours", "Shift work: stays this long on enough days make a work place when none is found in the weekday window (0 = off).", s_home.FallbackWorkStayHours);
+
     public Option<double> EvidenceRadiusM { get; } = Number("--ping-evidence-radius-m", "Pings count as evidence for the nearest place within this radius, in meters.", s_home.PingEvidenceRadiusMeters);
 
     // Quality screen.
@@ -99,7 +101,7 @@ internal sealed class MobilityCli
         {
             Out, Force, Map, TimeZone, TimestampUnit, Threads, RadiusM, MinDurationMin, MaxGapMin, MaxAccuracyM, SkmobRadiusKm, SkmobMinutes, SkmobNoData,
             SkmobLeavingTime, TiDist, TiTime, TiGap, TiIncludeLast, EpsM, SkmobClusterKm, MinPoints, NightStart, NightEnd, WorkStart, WorkEnd,
-            MinWorkDays, MinHomeNights, EvidenceRadiusM, TeleportKmh, SharedMinDevices, WindowStart, WindowEnd,
+            MinWorkDays, MinHomeNights, FallbackWorkHours, EvidenceRadiusM, TeleportKmh, SharedMinDevices, WindowStart, WindowEnd,
         })
         {
             command.Add(option);
@@ -190,6 +192,7 @@ internal sealed class MobilityCli
                 MinWorkDays = parse.GetValue(MinWorkDays),
                 MinHomeNights = parse.GetValue(MinHomeNights),
                 PingEvidenceRadiusMeters = parse.GetValue(EvidenceRadiusM),
+                FallbackWorkStayHours = parse.GetValue(FallbackWorkHours),
                 MaxAccuracyMeters = parse.GetValue(MaxAccuracyM),
                 MaxDegreeOfParallelism = threads,
             },

@@ -12,7 +12,9 @@ namespace AdintAudit.Mobility;
 /// (Mon–Fri) with work-window (09:00–17:00) overlap or pings. Home = the place with the most distinct nights, ties by
 /// night dwell, then night pings, then the lower place id; none when fewer than <see cref="HomeWorkOptions.MinHomeNights"/>.
 /// Work = another place with at least <see cref="HomeWorkOptions.MinWorkDays"/> distinct weekdays, the most work-window
-/// dwell, ties by days then the lower place id. Confidence = share of the device's evidence nights (days) that point to
+/// dwell, ties by days then the lower place id; when no place qualifies (shift work), another place with stays of at least
+/// <see cref="HomeWorkOptions.FallbackWorkStayHours"/> (any hour, any day) on at least as many distinct days, the most
+/// such dwell. Confidence = share of the device's evidence nights (days) that point to
 /// the place × min(1, nights (days) / 5).</para>
 /// <para><b>skmob.</b> scikit-mobility <c>home_location</c> on raw pings: night pings counted per exact (lat, lon),
 /// argmax, ties to the smallest (lat, lon); all pings when there is no night ping. Confidence = share of counted pings.</para>
@@ -264,10 +266,20 @@ public static class HomeWorkInference
         HomeWorkTable result, Scratch scratch)
     {
         int first = places.DeviceStartArray[d];
-        int count = places.DeviceStartArray[d + 1] - first;
-        if (count == 0)
+        int placeCount = places.DeviceStartArray[d + 1] - first;
+        int pingStart = p.DeviceStartArray[d];
+        int pingEnd = p.DeviceStartArray[d + 1];
+        if (pingEnd == pingStart)
         {
             return;
+        }
+
+        // Candidates: the device's places, then clusters of evidence pings far from every place.
+        List<(double Lat, double Lon, int PlaceRow)> candidates = scratch.Candidates;
+        candidates.Clear();
+        for (int k = 0; k < placeCount; k++)
+        {
+            candidates.Add((places.LatArray[first + k], places.LonArray[first + k], first + k));
         }
 
         long nightStart = o.NightStartHour * NightClock.HourMs;
@@ -276,8 +288,11 @@ public static class HomeWorkInference
         long workEnd = o.WorkEndHour * NightClock.HourMs;
         List<Evidence> nights = scratch.Nights;
         List<Evidence> days = scratch.Days;
+        List<Evidence> longStays = scratch.LongStays;
         nights.Clear();
         days.Clear();
+        longStays.Clear();
+        long longStayMs = (long)(o.FallbackWorkStayHours * NightClock.HourMs);
 
         // Stays: overlap with night and weekday work windows.
         for (int s = stays.DeviceStartArray[d]; s < stays.DeviceStartArray[d + 1]; s++)
@@ -290,6 +305,10 @@ public static class HomeWorkInference
 
             long ls = local.ToLocalMs(stays.Columns.Start[s]);
             long le = local.ToLocalMs(stays.Columns.End[s]);
+            if (le - ls >= longStayMs)
+            {
+                longStays.Add(new Evidence(place, NightClock.DayOf(ls), le - ls, 0));
+            }
             for (long day = NightClock.DayOf(ls) - 1; day <= NightClock.DayOf(le); day++)
             {
                 long winStart = (day * NightClock.DayMs) + nightStart;
@@ -315,8 +334,10 @@ public static class HomeWorkInference
 
         // Pings: nearest place within the evidence radius.
         double radiusSquared = o.PingEvidenceRadiusMeters * o.PingEvidenceRadiusMeters;
-        double cosLat = Math.Cos(places.LatArray[first] * Haversine.DegreesToRadians);
-        for (int i = p.DeviceStartArray[d]; i < p.DeviceStartArray[d + 1]; i++)
+        double cosLat = Math.Cos(p.LatArray[pingStart] * Haversine.DegreesToRadians);
+        List<(int Row, long Night, long Day, bool IsWork)> orphans = scratch.Orphans;
+        orphans.Clear();
+        for (int i = pingStart; i < pingEnd; i++)
         {
             float a = p.AccuracyArray[i];
             if ((!float.IsNaN(a) && a > o.MaxAccuracyMeters) || (excluded is not null && excluded[i]))
@@ -336,9 +357,9 @@ public static class HomeWorkInference
 
             int nearest = -1;
             double bestSquared = radiusSquared;
-            for (int k = 0; k < count; k++)
+            for (int k = 0; k < placeCount; k++)
             {
-                double dist = Haversine.EquirectangularSquaredMeters(p.LatArray[i], p.LonArray[i], places.LatArray[first + k], places.LonArray[first + k], cosLat);
+                double dist = Haversine.EquirectangularSquaredMeters(p.LatArray[i], p.LonArray[i], candidates[k].Lat, candidates[k].Lon, cosLat);
                 if (dist <= bestSquared)
                 {
                     bestSquared = dist;
@@ -348,6 +369,11 @@ public static class HomeWorkInference
 
             if (nearest < 0)
             {
+                if (float.IsNaN(a) || a <= o.OrphanMaxAccuracyMeters)
+                {
+                    orphans.Add((i, night, day, isWork));
+                }
+
                 continue;
             }
 
@@ -360,6 +386,58 @@ public static class HomeWorkInference
             {
                 days.Add(new Evidence(nearest, day, 0, 1));
             }
+        }
+
+        if (orphans.Count > 0 && o.OrphanEpsMeters > 0)
+        {
+            int m = orphans.Count;
+            Span<double> x = scratch.Doubles(0, m);
+            Span<double> y = scratch.Doubles(1, m);
+            for (int j = 0; j < m; j++)
+            {
+                x[j] = p.LatArray[orphans[j].Row];
+                y[j] = p.LonArray[orphans[j].Row];
+            }
+
+            int[] labels = scratch.Labels(m);
+            int clusters = PlaceClusterer.Dbscan(x, y, PlaceMethod.Default, o.OrphanEpsMeters / Haversine.EarthRadiusMeters, 1, labels.AsSpan(0, m),
+                scratch.Dbscan);
+            int baseIndex = candidates.Count;
+            for (int c = 0; c < clusters; c++)
+            {
+                candidates.Add((0, 0, -1));
+            }
+
+            Span<int> members = scratch.Members(clusters);
+            members.Clear();
+            for (int j = 0; j < m; j++)
+            {
+                int k = baseIndex + labels[j];
+                candidates[k] = (candidates[k].Lat + x[j], candidates[k].Lon + y[j], -1);
+                members[labels[j]]++;
+                (int _, long night, long day, bool isWork) = orphans[j];
+                if (night != NightClock.NotNight)
+                {
+                    nights.Add(new Evidence(k, night, 0, 1));
+                }
+
+                if (isWork)
+                {
+                    days.Add(new Evidence(k, day, 0, 1));
+                }
+            }
+
+            for (int c = 0; c < clusters; c++)
+            {
+                (double sumLat, double sumLon, _) = candidates[baseIndex + c];
+                candidates[baseIndex + c] = (sumLat / members[c], sumLon / members[c], -1);
+            }
+        }
+
+        int count = candidates.Count;
+        if (count == 0)
+        {
+            return;
         }
 
         Span<PlaceScore> homeScores = scratch.Scores(0, count);
@@ -379,7 +457,7 @@ public static class HomeWorkInference
         if (home >= 0)
         {
             PlaceScore h = homeScores[home];
-            SetHome(result, places, d, first, home, (double)h.Distinct / totalNights * Math.Min(1.0, h.Distinct / 5.0));
+            SetHome(result, places, d, candidates[home], (double)h.Distinct / totalNights * Math.Min(1.0, h.Distinct / 5.0));
             result.HomeNightsArray[d] = h.Distinct;
             result.EvidencePingsArray[d] = h.Pings;
         }
@@ -393,10 +471,30 @@ public static class HomeWorkInference
             }
         }
 
+        if (work < 0 && o.FallbackWorkStayHours > 0)
+        {
+            // Shift work: another place with long stays (any hour) on enough distinct days.
+            Span<PlaceScore> longScores = scratch.Scores(2, count);
+            int totalLongDays = Aggregate(longStays, longScores, scratch.Keys);
+            for (int k = 0; k < count; k++)
+            {
+                if (k != home && longScores[k].Distinct >= o.MinWorkDays && (work < 0 || longScores[k].BetterWorkThan(longScores[work])))
+                {
+                    work = k;
+                }
+            }
+
+            if (work >= 0)
+            {
+                workScores[work] = longScores[work];
+                totalDays = totalLongDays;
+            }
+        }
+
         if (work >= 0)
         {
             PlaceScore w = workScores[work];
-            SetWork(result, places, d, first, work, (double)w.Distinct / totalDays * Math.Min(1.0, w.Distinct / 5.0));
+            SetWork(result, places, d, candidates[work], (double)w.Distinct / totalDays * Math.Min(1.0, w.Distinct / 5.0));
             result.WorkDaysArray[d] = w.Distinct;
         }
     }
@@ -434,6 +532,22 @@ public static class HomeWorkInference
         }
 
         return distinct;
+    }
+
+    private static void SetHome(HomeWorkTable result, PlaceTable places, int d, (double Lat, double Lon, int PlaceRow) candidate, double confidence)
+    {
+        result.HomeLatArray[d] = candidate.Lat;
+        result.HomeLonArray[d] = candidate.Lon;
+        result.HomePlaceArray[d] = candidate.PlaceRow >= 0 ? places.PlaceIdArray[candidate.PlaceRow] : -1;
+        result.HomeConfidenceArray[d] = Math.Clamp(confidence, 0, 1);
+    }
+
+    private static void SetWork(HomeWorkTable result, PlaceTable places, int d, (double Lat, double Lon, int PlaceRow) candidate, double confidence)
+    {
+        result.WorkLatArray[d] = candidate.Lat;
+        result.WorkLonArray[d] = candidate.Lon;
+        result.WorkPlaceArray[d] = candidate.PlaceRow >= 0 ? places.PlaceIdArray[candidate.PlaceRow] : -1;
+        result.WorkConfidenceArray[d] = Math.Clamp(confidence, 0, 1);
     }
 
     private static void SetHome(HomeWorkTable result, PlaceTable places, int d, int first, int k, double confidence)
@@ -477,7 +591,7 @@ public static class HomeWorkInference
     private sealed class Scratch
     {
         private readonly double[][] _doubles = [new double[16], new double[16]];
-        private readonly PlaceScore[][] _scores = [new PlaceScore[16], new PlaceScore[16]];
+        private readonly PlaceScore[][] _scores = [new PlaceScore[16], new PlaceScore[16], new PlaceScore[16]];
 
         public List<(double Lat, double Lon)> Coords { get; } = [];
 
@@ -486,6 +600,21 @@ public static class HomeWorkInference
         public List<Evidence> Days { get; } = [];
 
         public List<long> Keys { get; } = [];
+
+        public List<Evidence> LongStays { get; } = [];
+
+        public List<(double Lat, double Lon, int PlaceRow)> Candidates { get; } = [];
+
+        public List<(int Row, long Night, long Day, bool IsWork)> Orphans { get; } = [];
+
+        public PlaceClusterer.DbscanScratch Dbscan { get; } = new();
+
+        private int[] _labels = new int[64];
+        private int[] _members = new int[16];
+
+        public int[] Labels(int n) => _labels.Length >= n ? _labels : _labels = new int[Math.Max(n, _labels.Length * 2)];
+
+        public Span<int> Members(int n) => (_members.Length >= n ? _members : _members = new int[Math.Max(n, _members.Length * 2)]).AsSpan(0, n);
 
         public Span<double> Doubles(int slot, int n)
         {

@@ -131,11 +131,27 @@ public sealed record HomeWorkOptions
     /// <summary>Default: distinct weekdays with work-window evidence a work place needs (default 3).</summary>
     public int MinWorkDays { get; init; } = 3;
 
+    /// <summary>
+    /// Default: when no place qualifies as work in the weekday window, a place with stays at least this long (any hour)
+    /// on <see cref="MinWorkDays"/> distinct days is work (shift workers); 0 disables (default 1 h).
+    /// </summary>
+    public double FallbackWorkStayHours { get; init; } = 1;
+
     /// <summary>Default: distinct nights with evidence a home needs (default 2); fewer gives no home.</summary>
     public int MinHomeNights { get; init; } = 2;
 
     /// <summary>Default: pings outside stays count as evidence for the nearest place within this distance, in meters (default 200).</summary>
     public double PingEvidenceRadiusMeters { get; init; } = 200;
+
+    /// <summary>
+    /// Default: night and work-window pings farther than <see cref="PingEvidenceRadiusMeters"/> from every place, with an
+    /// accuracy of at most <see cref="OrphanMaxAccuracyMeters"/>, are clustered (DBSCAN, this eps in meters) into extra
+    /// candidate places, so sparse devices without stays still get a home; 0 disables (default 100).
+    /// </summary>
+    public double OrphanEpsMeters { get; init; } = 100;
+
+    /// <summary>Default: the worst accuracy of a ping that may form an extra candidate place, in meters (default 100).</summary>
+    public double OrphanMaxAccuracyMeters { get; init; } = 100;
 
     /// <summary>Default: pings with a worse accuracy in meters are no evidence (default 500).</summary>
     public double MaxAccuracyMeters { get; init; } = 500;

@@ -35,7 +35,7 @@ public static class PlaceClusterer
         PlaceColumns[] parts = DeviceChunks.Run(stays.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
         {
             var output = new PlaceColumns();
-            var scratch = new Scratch();
+            var scratch = new DbscanScratch();
             for (int d = from; d < to; d++)
             {
                 int start = stays.DeviceStartArray[d];
@@ -65,14 +65,15 @@ public static class PlaceClusterer
     }
 
     /// <summary>Runs DBSCAN over points (x = first coordinate in degrees, y = second); returns raw labels (-1 noise) and the label count.</summary>
-    internal static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double eps, int minPoints, Span<int> labels)
-    {
-        var scratch = new Scratch();
-        return Dbscan(x, y, metric, eps, minPoints, labels, scratch);
-    }
+    internal static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double eps, int minPoints, Span<int> labels) =>
+        Dbscan(x, y, metric, eps, minPoints, labels, new DbscanScratch());
+
+    /// <summary>As above, with caller-owned scratch (reused across devices).</summary>
+    internal static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double eps, int minPoints, Span<int> labels,
+        DbscanScratch scratch) => DbscanCore(x, y, metric, eps, minPoints, labels, scratch);
 
     private static void ClusterDevice(StayTable stays, int device, int start, int end, PlaceOptions o, int[] placeOfStay, PlaceColumns output,
-        Scratch scratch)
+        DbscanScratch scratch)
     {
         int m = end - start;
         ReadOnlySpan<double> lat = stays.Columns.Lat.AsSpan(start, m);
@@ -80,9 +81,9 @@ public static class PlaceClusterer
         Span<int> raw = placeOfStay.AsSpan(start, m);
         int clusters = o.Method switch
         {
-            PlaceMethod.Skmob => Dbscan(lat, lon, PlaceMethod.Skmob, o.SkmobClusterRadiusKm / Haversine.SkmobDbscanEarthRadiusKm, o.MinPoints, raw, scratch),
-            PlaceMethod.Trackintel => Dbscan(lon, lat, PlaceMethod.Trackintel, o.EpsMeters / Haversine.EarthRadiusMeters, o.MinPoints, raw, scratch),
-            _ => Dbscan(lat, lon, PlaceMethod.Default, o.EpsMeters / Haversine.EarthRadiusMeters, o.MinPoints, raw, scratch),
+            PlaceMethod.Skmob => DbscanCore(lat, lon, PlaceMethod.Skmob, o.SkmobClusterRadiusKm / Haversine.SkmobDbscanEarthRadiusKm, o.MinPoints, raw, scratch),
+            PlaceMethod.Trackintel => DbscanCore(lon, lat, PlaceMethod.Trackintel, o.EpsMeters / Haversine.EarthRadiusMeters, o.MinPoints, raw, scratch),
+            _ => DbscanCore(lat, lon, PlaceMethod.Default, o.EpsMeters / Haversine.EarthRadiusMeters, o.MinPoints, raw, scratch),
         };
         if (clusters == 0)
         {
@@ -195,8 +196,8 @@ public static class PlaceClusterer
         return duration[a] != duration[b] ? duration[a] > duration[b] : a < b;
     }
 
-    private static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, int minPoints, Span<int> labels,
-        Scratch scratch)
+    private static int DbscanCore(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, int minPoints, Span<int> labels,
+        DbscanScratch scratch)
     {
         int m = x.Length;
         var grid = new Grid(x, y, epsRadians, scratch, m > BruteForceLimit);
@@ -273,7 +274,7 @@ public static class PlaceClusterer
         private readonly double _cellY;
         private readonly bool _useGrid;
 
-        public Grid(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double epsRadians, Scratch scratch, bool large)
+        public Grid(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double epsRadians, DbscanScratch scratch, bool large)
         {
             int m = x.Length;
             double maxAbsX = 0;
@@ -365,7 +366,7 @@ public static class PlaceClusterer
         }
     }
 
-    private sealed class Scratch
+    internal sealed class DbscanScratch
     {
         private readonly int[][] _ints = [new int[64], new int[64], new int[64], new int[64]];
         private long[] _longs = new long[64];
