@@ -78,6 +78,13 @@ public static class QualityScreen
     {
         ArgumentNullException.ThrowIfNull(pings);
         options ??= new QualityOptions();
+
+        // Canonical order of equal timestamps first, so that which duplicate survives and which ping is a teleport do
+        // not depend on the input order.
+        var all = new bool[pings.Count];
+        Array.Fill(all, true);
+        pings = pings.Filter(all);
+        SortTiesCanonically(pings, new bool[pings.Count]);
         int n = pings.Count;
         long[] t = pings.TimeArray;
         double[] lat = pings.LatArray;
@@ -232,7 +239,6 @@ public static class QualityScreen
             }
         }
 
-        SortTiesCanonically(clean, ipLike);
         var report = new QualityReport(n, clean.Count, windowStart, windowEnd, windowSource,
             [.. checks.Select(c => new QualityCheck(c.Name, c.Count, c.Removed, [.. c.Examples.Select(Example)]))]);
         return new QualityResult(clean, ipLike, report);
