@@ -15,6 +15,11 @@ public static class Haversine
 
     internal const double DegreesToRadians = Math.PI / 180.0;
 
+    private const int CosineStepsPerDegree = 100;
+
+    /// <summary>cos(latitude) every 0.01° from -90° to 90°, for <see cref="FastCosDegrees"/>.</summary>
+    private static readonly double[] s_cosine = BuildCosine();
+
     /// <summary>Returns the central angle between two points in radians, as <c>2·asin(√a)</c> (scikit-learn, trackintel).</summary>
     /// <param name="lat1">Latitude of the first point in degrees.</param>
     /// <param name="lon1">Longitude of the first point in degrees.</param>
@@ -59,6 +64,18 @@ public static class Haversine
     }
 
     /// <summary>
+    /// Returns cos(<paramref name="latitudeDegrees"/>) by linear interpolation in a 0.01° table (absolute error below
+    /// 4e-9); arguments outside [-90, 90] are clamped.
+    /// </summary>
+    internal static double FastCosDegrees(double latitudeDegrees)
+    {
+        double position = (Math.Clamp(latitudeDegrees, -90.0, 90.0) + 90.0) * CosineStepsPerDegree;
+        int index = Math.Min((int)position, s_cosine.Length - 2);
+        double fraction = position - index;
+        return s_cosine[index] + ((s_cosine[index + 1] - s_cosine[index]) * fraction);
+    }
+
+    /// <summary>
     /// Returns the squared equirectangular distance in square meters, using <paramref name="cosLat"/> (the cosine of a
     /// nearby reference latitude) for the east–west scale.
     /// </summary>
@@ -69,5 +86,16 @@ public static class Haversine
         double dy = (lat2 - lat1) * MetersPerDegree;
         double dx = (lon2 - lon1) * MetersPerDegree * cosLat;
         return (dx * dx) + (dy * dy);
+    }
+
+    private static double[] BuildCosine()
+    {
+        var table = new double[(180 * CosineStepsPerDegree) + 1];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = Math.Cos(((i / (double)CosineStepsPerDegree) - 90.0) * DegreesToRadians);
+        }
+
+        return table;
     }
 }

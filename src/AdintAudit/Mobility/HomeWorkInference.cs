@@ -379,12 +379,12 @@ public static class HomeWorkInference
 
             if (night != NightClock.NotNight)
             {
-                nights.Add(new Evidence(nearest, night, 0, 1));
+                AddPing(nights, nearest, night);
             }
 
             if (isWork)
             {
-                days.Add(new Evidence(nearest, day, 0, 1));
+                AddPing(days, nearest, day);
             }
         }
 
@@ -497,6 +497,19 @@ public static class HomeWorkInference
             SetWork(result, places, d, candidates[work], (double)w.Distinct / totalDays * Math.Min(1.0, w.Distinct / 5.0));
             result.WorkDaysArray[d] = w.Distinct;
         }
+    }
+
+    /// <summary>Adds one ping of evidence, merged into the previous entry when it has the same place and key (pings come in time order).</summary>
+    private static void AddPing(List<Evidence> evidence, int place, long key)
+    {
+        int last = evidence.Count - 1;
+        if (last >= 0 && evidence[last].Place == place && evidence[last].Key == key && evidence[last].Dwell == 0)
+        {
+            evidence[last] = evidence[last] with { Pings = evidence[last].Pings + 1 };
+            return;
+        }
+
+        evidence.Add(new Evidence(place, key, 0, 1));
     }
 
     /// <summary>Sums evidence per place; returns the number of distinct keys (nights or days) over all places.</summary>

@@ -267,7 +267,7 @@ public static class StayDetector
 
             double aLat = lat[anchor];
             double aLon = lon[anchor];
-            double cosLat = Math.Cos(aLat * Haversine.DegreesToRadians);
+            double cosLat = Haversine.FastCosDegrees(aLat);
             members.Clear();
             members.Add(anchor);
             int last = anchor;
@@ -320,24 +320,33 @@ public static class StayDetector
         StayColumns output, Scratch scratch)
     {
         int n = members.Count;
-        Span<(double Value, double Weight)> pairs = scratch.Weighted(n);
         float[] acc = p.AccuracyArray;
+        Span<double> weights = scratch.Weights(n);
+        Span<double> keys = scratch.Values(n);
+        Span<double> sortedWeights = scratch.SortedWeights(n);
         double totalWeight = 0;
         for (int i = 0; i < n; i++)
         {
             float a = acc[members[i]];
             double weight = 1.0 / Math.Max(float.IsNaN(a) ? o.UnknownAccuracyMeters : a, 5.0);
-            pairs[i] = (p.LatArray[members[i]], weight);
+            weights[i] = weight;
             totalWeight += weight;
         }
 
-        double centreLat = WeightedMedian(pairs, totalWeight);
         for (int i = 0; i < n; i++)
         {
-            pairs[i] = (p.LonArray[members[i]], pairs[i].Weight);
+            keys[i] = p.LatArray[members[i]];
         }
 
-        double centreLon = WeightedMedian(pairs, totalWeight);
+        weights.CopyTo(sortedWeights);
+        double centreLat = WeightedMedian(keys, sortedWeights, totalWeight);
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = p.LonArray[members[i]];
+        }
+
+        weights.CopyTo(sortedWeights);
+        double centreLon = WeightedMedian(keys, sortedWeights, totalWeight);
 
         // Distinct local nights (22:00–07:00 inclusive, keyed by the evening's date) with a member ping.
         int nights = 0;
@@ -355,22 +364,27 @@ public static class StayDetector
         output.Add(device, centreLat, centreLon, p.TimeArray[members[0]], p.TimeArray[members[^1]], n, members[0], members[^1], nights, maxGap);
     }
 
-    /// <summary>Lower weighted median: the smallest value whose cumulative weight reaches half the total; ties by value.</summary>
-    private static double WeightedMedian(Span<(double Value, double Weight)> pairs, double totalWeight)
+    /// <summary>Lower weighted median: the smallest value whose cumulative weight reaches half the total; ties by value then weight.</summary>
+    private static double WeightedMedian(Span<double> values, Span<double> weights, double totalWeight)
     {
-        pairs.Sort();
+        if (values.Length == 1)
+        {
+            return values[0];
+        }
+
+        values.Sort(weights);
         double half = totalWeight / 2;
         double cumulative = 0;
-        for (int i = 0; i < pairs.Length; i++)
+        for (int i = 0; i < values.Length; i++)
         {
-            cumulative += pairs[i].Weight;
+            cumulative += weights[i];
             if (cumulative >= half)
             {
-                return pairs[i].Value;
+                return values[i];
             }
         }
 
-        return pairs[^1].Value;
+        return values[^1];
     }
 
     private sealed class Scratch
@@ -402,7 +416,22 @@ public static class StayDetector
             return _pairs.AsSpan(0, n);
         }
 
-        public Span<(double Value, double Weight)> Weighted(int n) => Pairs(n);
+        private double[] _weights = new double[64];
+        private double[] _sortedWeights = new double[64];
+
+        public Span<double> Weights(int n) => Grow(ref _weights, n);
+
+        public Span<double> SortedWeights(int n) => Grow(ref _sortedWeights, n);
+
+        private static Span<double> Grow(ref double[] array, int n)
+        {
+            if (array.Length < n)
+            {
+                array = new double[Math.Max(n, array.Length * 2)];
+            }
+
+            return array.AsSpan(0, n);
+        }
     }
 }
 
