@@ -14,6 +14,10 @@ internal static class AdintCommand
             InspectCommand.Create(),
             CatCommand.Create(),
             ConvertCommand.Create(),
+            StaysCommand.Create(),
+            PlacesCommand.Create(),
+            HomesCommand.Create(),
+            EvaluateCommand.Create(),
             GenerateCommand.Create(),
         };
         return root;

@@ -2,6 +2,11 @@ using AdintAudit.Benchmarks.Parquet;
 using AdintAudit.Benchmarks.Synthetic;
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "mobility-stopwatch")
+{
+    return AdintAudit.Benchmarks.Mobility.MobilityBenchmarks.RunStopwatch(args);
+}
+
 if (args.Length > 0 && args[0] == "writer-stopwatch")
 {
     return WriterBenchmarks.RunStopwatch(args);

@@ -1,25 +1,24 @@
 namespace AdintAudit.Tests;
 
-/// <summary>Locates <c>../shared</c> beside the repository; skips when absent, fails when CI=true.</summary>
+/// <summary>
+/// Locates <c>../shared</c> next to the repository. Its data is not ours to copy, so tests read it in place and skip
+/// with a clear message when it is absent (a user's clone); under CI (CI=true) its absence is a failure.
+/// </summary>
 internal static class SharedData
 {
+    public static string? Root { get; } = Find();
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Returns the path of a file or folder under shared/, or skips (fails under CI) when shared/ is missing.</summary>
     public static string Require(string relativePath)
     {
-        string? root = null;
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Root is null)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "AdintAudit.sln")))
-            {
-                root = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-                break;
-            }
-        }
-
-        string? path = root is null ? null : Path.Combine(root, relativePath);
-        if (path is null || (!File.Exists(path) && !Directory.Exists(path)))
-        {
-            string message = $"shared data '{relativePath}' is not available beside this clone";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            string message = $"../shared not found next to {RepoRoot}: interop data is not available in this clone";
+            if (IsCi)
             {
                 Assert.Fail(message + " (CI=true, so this is a failure)");
             }
@@ -27,6 +26,31 @@ internal static class SharedData
             Assert.Skip(message);
         }
 
+        string path = Path.Combine(Root, relativePath);
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            Assert.Fail($"{path} is missing from shared/");
+        }
+
         return path;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AdintAudit.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("AdintAudit.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string? Find()
+    {
+        string candidate = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared"));
+        return Directory.Exists(Path.Combine(candidate, "fixtures")) ? candidate : null;
     }
 }

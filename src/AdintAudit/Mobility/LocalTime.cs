@@ -1,0 +1,146 @@
+using System.Globalization;
+using AdintAudit.Data;
+
+namespace AdintAudit.Mobility;
+
+/// <summary>
+/// Converts UTC epoch milliseconds to local wall-clock milliseconds: through an IANA time zone, or a fixed offset
+/// (by default the whole hours nearest to the data's median longitude / 15°).
+/// </summary>
+/// <remarks>
+/// For a time zone, offsets are cached per UTC day over a prepared range; days with a transition, and instants outside
+/// the range, are converted exactly by <see cref="TimeZoneInfo"/>. Thread-safe after construction.
+/// </remarks>
+public sealed class LocalTime
+{
+    private const long DayMs = 86_400_000L;
+    private const long Exact = long.MinValue;
+    private readonly TimeZoneInfo? _zone;
+    private readonly long _fixedOffsetMs;
+    private readonly long _firstDay;
+    private readonly long[] _dayOffsets = [];
+
+    private LocalTime(TimeZoneInfo? zone, long fixedOffsetMs, string description, long minUtcMs, long maxUtcMs)
+    {
+        _zone = zone;
+        _fixedOffsetMs = fixedOffsetMs;
+        Description = description;
+        if (zone is not null && maxUtcMs >= minUtcMs)
+        {
+            _firstDay = Math.DivRem(minUtcMs, DayMs, out long r) - (r < 0 ? 1 : 0);
+            long lastDay = Math.DivRem(maxUtcMs, DayMs, out r) - (r < 0 ? 1 : 0);
+            long days = lastDay - _firstDay + 1;
+            if (days is > 0 and <= 200_000)
+            {
+                _dayOffsets = new long[days];
+                for (long d = 0; d < days; d++)
+                {
+                    long start = (_firstDay + d) * DayMs;
+                    long a = OffsetExact(start);
+                    long b = OffsetExact(start + DayMs - 1);
+                    _dayOffsets[d] = a == b ? a : Exact;
+                }
+            }
+        }
+    }
+
+    /// <summary>What the conversion is, for the report (for example <c>UTC+01:00 (fixed, from median longitude 13.40°)</c>).</summary>
+    public string Description { get; }
+
+    /// <summary>Returns UTC (offset 0).</summary>
+    public static LocalTime Utc { get; } = new(null, 0, "UTC", 0, -1);
+
+    /// <summary>Returns a fixed offset.</summary>
+    /// <param name="offset">Offset from UTC; within ±18 h.</param>
+    /// <param name="reason">Why this offset, appended to the description; may be null.</param>
+    public static LocalTime Fixed(TimeSpan offset, string? reason = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Abs(offset.TotalHours), 18, nameof(offset));
+        string text = $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset.Duration():hh\\:mm}";
+        return new LocalTime(null, (long)offset.TotalMilliseconds, reason is null ? $"{text} (fixed)" : $"{text} (fixed, {reason})", 0, -1);
+    }
+
+    /// <summary>Returns the conversion of an IANA time zone, with offsets cached over [<paramref name="minUtcMs"/>, <paramref name="maxUtcMs"/>].</summary>
+    /// <param name="ianaName">For example <c>Europe/Berlin</c>.</param>
+    /// <param name="minUtcMs">Earliest instant expected (UTC epoch ms).</param>
+    /// <param name="maxUtcMs">Latest instant expected (UTC epoch ms).</param>
+    /// <exception cref="TimeZoneNotFoundException">The zone is unknown.</exception>
+    public static LocalTime FromTimeZone(string ianaName, long minUtcMs = 0, long maxUtcMs = -1)
+    {
+        ArgumentNullException.ThrowIfNull(ianaName);
+        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(ianaName);
+        return new LocalTime(zone, 0, $"{ianaName} (IANA time zone)", minUtcMs, maxUtcMs);
+    }
+
+    /// <summary>
+    /// Returns a fixed offset of round(median longitude / 15°) hours, clamped to [-12, +14], from the pings of
+    /// <paramref name="table"/> (UTC when the table is empty).
+    /// </summary>
+    /// <param name="table">The pings.</param>
+    /// <remarks>The median is taken over a histogram of 0.001° bins (one pass, no sort): exact to 0.001°.</remarks>
+    public static LocalTime FromMedianLongitude(PingTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ReadOnlySpan<double> lon = table.Lon;
+        if (lon.IsEmpty)
+        {
+            return Utc;
+        }
+
+        const int Bins = 360_001;
+        int[] histogram = new int[Bins];
+        int counted = 0;
+        foreach (double value in lon)
+        {
+            if (value is >= -180 and <= 180)
+            {
+                histogram[(int)Math.Round((value + 180) * 1000)]++;
+                counted++;
+            }
+        }
+
+        double median = 0;
+        int seen = 0;
+        for (int b = 0; b < Bins && counted > 0; b++)
+        {
+            seen += histogram[b];
+            if (seen * 2 >= counted)
+            {
+                median = (b / 1000.0) - 180;
+                break;
+            }
+        }
+
+        int hours = Math.Clamp((int)Math.Round(median / 15.0, MidpointRounding.AwayFromZero), -12, 14);
+        return Fixed(TimeSpan.FromHours(hours), string.Create(CultureInfo.InvariantCulture, $"from median longitude {median:0.###}°"));
+    }
+
+    /// <summary>Returns the local wall-clock time of a UTC instant, as milliseconds since 1970-01-01 local.</summary>
+    /// <param name="utcMs">UTC epoch milliseconds.</param>
+    public long ToLocalMs(long utcMs)
+    {
+        if (_zone is null)
+        {
+            return utcMs + _fixedOffsetMs;
+        }
+
+        long day = Math.DivRem(utcMs, DayMs, out long r) - (r < 0 ? 1 : 0);
+        long index = day - _firstDay;
+        if ((ulong)index < (ulong)_dayOffsets.Length && _dayOffsets[index] != Exact)
+        {
+            return utcMs + _dayOffsets[index];
+        }
+
+        return utcMs + OffsetExact(utcMs);
+    }
+
+    private long OffsetExact(long utcMs)
+    {
+        if (utcMs < -62_135_596_800_000L || utcMs > 253_402_300_799_000L)
+        {
+            return 0;
+        }
+
+        return (long)_zone!.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(utcMs)).TotalMilliseconds;
+    }
+}

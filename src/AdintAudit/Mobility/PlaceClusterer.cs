@@ -1,0 +1,488 @@
+using AdintAudit.Geo;
+
+namespace AdintAudit.Mobility;
+
+/// <summary>Clusters each device's stays into places with DBSCAN (ALGORITHMS.md §2).</summary>
+/// <remarks>
+/// <para>
+/// DBSCAN follows scikit-learn's <c>dbscan_inner</c>: points are visited in stay order; an unlabelled core point opens
+/// the next raw label and its cluster is grown depth-first; a border point takes the first cluster reaching it; with
+/// <see cref="PlaceOptions.MinPoints"/> = 1 every stay is core and clusters are the connected components of the
+/// eps-graph. Neighbours (distance ≤ eps) come from a grid of eps-sized cells sorted by cell key, so a device with many
+/// stays costs O(m log m + m·k), not O(m²).
+/// </para>
+/// <para>Metrics: default, haversine meters ≤ <see cref="PlaceOptions.EpsMeters"/>; skmob, central angle ≤
+/// <see cref="PlaceOptions.SkmobClusterRadiusKm"/> / 6371.0088; trackintel, central angle of (lon, lat) read as
+/// (lat, lon) ≤ eps / 6,371,000 (trackintel's swap, reproduced).</para>
+/// <para>Place ids: skmob re-ranks by cluster size descending, the higher raw label first on equal size; trackintel keeps
+/// the raw labels; default ranks by total duration descending, then by first stay. Centres: default, duration-weighted
+/// mean of stay centres (plain mean when every stay has zero duration); compat, plain mean.</para>
+/// </remarks>
+public static class PlaceClusterer
+{
+    private const int BruteForceLimit = 48;
+
+    /// <summary>Clusters the stays of every device.</summary>
+    /// <param name="stays">The stays.</param>
+    /// <param name="options">Settings; null for the defaults.</param>
+    /// <returns>The places and the place of each stay.</returns>
+    public static PlaceTable Cluster(StayTable stays, PlaceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stays);
+        options ??= new PlaceOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinPoints, 1, nameof(options));
+        int[] placeOfStay = new int[stays.Count];
+        PlaceColumns[] parts = DeviceChunks.Run(stays.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        {
+            var output = new PlaceColumns();
+            var scratch = new DbscanScratch();
+            for (int d = from; d < to; d++)
+            {
+                int start = stays.DeviceStartArray[d];
+                int end = stays.DeviceStartArray[d + 1];
+                if (end > start)
+                {
+                    ClusterDevice(stays, d, start, end, options, placeOfStay, output, scratch);
+                }
+            }
+
+            return output;
+        });
+        var all = PlaceColumns.Concat(parts);
+        var deviceStart = new int[stays.DeviceCount + 1];
+        foreach (int d in all.Device)
+        {
+            deviceStart[d + 1]++;
+        }
+
+        for (int d = 0; d < stays.DeviceCount; d++)
+        {
+            deviceStart[d + 1] += deviceStart[d];
+        }
+
+        return new PlaceTable(stays.DeviceIdArray, deviceStart, [.. all.Device], [.. all.PlaceId], [.. all.Lat], [.. all.Lon], [.. all.Stays],
+            [.. all.Duration], placeOfStay, options.Method);
+    }
+
+    /// <summary>Runs DBSCAN over points (x = first coordinate in degrees, y = second); returns raw labels (-1 noise) and the label count.</summary>
+    internal static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double eps, int minPoints, Span<int> labels) =>
+        Dbscan(x, y, metric, eps, minPoints, labels, new DbscanScratch());
+
+    /// <summary>As above, with caller-owned scratch (reused across devices).</summary>
+    internal static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double eps, int minPoints, Span<int> labels,
+        DbscanScratch scratch) => DbscanCore(x, y, metric, eps, minPoints, labels, scratch);
+
+    private static void ClusterDevice(StayTable stays, int device, int start, int end, PlaceOptions o, int[] placeOfStay, PlaceColumns output,
+        DbscanScratch scratch)
+    {
+        int m = end - start;
+        ReadOnlySpan<double> lat = stays.Columns.Lat.AsSpan(start, m);
+        ReadOnlySpan<double> lon = stays.Columns.Lon.AsSpan(start, m);
+        Span<int> raw = placeOfStay.AsSpan(start, m);
+        int clusters = o.Method switch
+        {
+            PlaceMethod.Skmob => DbscanCore(lat, lon, PlaceMethod.Skmob, o.SkmobClusterRadiusKm / Haversine.SkmobDbscanEarthRadiusKm, o.MinPoints, raw, scratch),
+            PlaceMethod.Trackintel => DbscanCore(lon, lat, PlaceMethod.Trackintel, o.EpsMeters / Haversine.EarthRadiusMeters, o.MinPoints, raw, scratch),
+            _ => DbscanCore(lat, lon, PlaceMethod.Default, o.EpsMeters / Haversine.EarthRadiusMeters, o.MinPoints, raw, scratch),
+        };
+        if (clusters == 0)
+        {
+            return;
+        }
+
+        // Per raw cluster: size, duration, weighted sums, first stay.
+        Span<int> size = scratch.Ints(0, clusters);
+        Span<long> duration = scratch.Longs(clusters);
+        Span<double> sums = scratch.Doubles(clusters * 4);
+        size.Clear();
+        duration.Clear();
+        sums.Clear();
+        ReadOnlySpan<long> s = stays.Columns.Start.AsSpan(start, m);
+        ReadOnlySpan<long> e = stays.Columns.End.AsSpan(start, m);
+        for (int i = 0; i < m; i++)
+        {
+            int c = raw[i];
+            if (c < 0)
+            {
+                continue;
+            }
+
+            long dur = e[i] - s[i];
+            size[c]++;
+            duration[c] += dur;
+            sums[(c * 4) + 0] += lat[i];
+            sums[(c * 4) + 1] += lon[i];
+            sums[(c * 4) + 2] += lat[i] * dur;
+            sums[(c * 4) + 3] += lon[i] * dur;
+        }
+
+        // Rank raw labels into place ids.
+        Span<int> order = scratch.Ints(1, clusters);
+        for (int c = 0; c < clusters; c++)
+        {
+            order[c] = c;
+        }
+
+        switch (o.Method)
+        {
+            case PlaceMethod.Skmob:
+                SortBy(order, size, duration, bySize: true);
+                break;
+            case PlaceMethod.Default:
+                SortBy(order, size, duration, bySize: false);
+                break;
+            default:
+                break;
+        }
+
+        Span<int> rank = scratch.Ints(2, clusters);
+        for (int r = 0; r < clusters; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        for (int i = 0; i < m; i++)
+        {
+            if (raw[i] >= 0)
+            {
+                raw[i] = rank[raw[i]];
+            }
+        }
+
+        for (int r = 0; r < clusters; r++)
+        {
+            int c = order[r];
+            double cLat;
+            double cLon;
+            if (o.Method == PlaceMethod.Default && duration[c] > 0)
+            {
+                cLat = sums[(c * 4) + 2] / duration[c];
+                cLon = sums[(c * 4) + 3] / duration[c];
+            }
+            else
+            {
+                cLat = sums[(c * 4) + 0] / size[c];
+                cLon = sums[(c * 4) + 1] / size[c];
+            }
+
+            output.Add(device, r, cLat, cLon, size[c], duration[c]);
+        }
+    }
+
+    /// <summary>Insertion-sorts raw labels: skmob by size desc then raw label desc; default by duration desc then raw label asc.</summary>
+    private static void SortBy(Span<int> order, ReadOnlySpan<int> size, ReadOnlySpan<long> duration, bool bySize)
+    {
+        for (int i = 1; i < order.Length; i++)
+        {
+            int v = order[i];
+            int j = i - 1;
+            while (j >= 0 && Before(v, order[j], size, duration, bySize))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = v;
+        }
+    }
+
+    private static bool Before(int a, int b, ReadOnlySpan<int> size, ReadOnlySpan<long> duration, bool bySize)
+    {
+        if (bySize)
+        {
+            return size[a] != size[b] ? size[a] > size[b] : a > b;
+        }
+
+        return duration[a] != duration[b] ? duration[a] > duration[b] : a < b;
+    }
+
+    private static int DbscanCore(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, int minPoints, Span<int> labels,
+        DbscanScratch scratch)
+    {
+        int m = x.Length;
+        var grid = new Grid(x, y, epsRadians, scratch, m > BruteForceLimit);
+        Span<bool> core = scratch.Bools(m);
+        if (minPoints <= 1)
+        {
+            core.Fill(true);
+        }
+        else
+        {
+            List<int> found = scratch.Neighbours;
+            for (int i = 0; i < m; i++)
+            {
+                grid.Neighbours(i, x, y, metric, epsRadians, found);
+                core[i] = found.Count >= minPoints;
+            }
+        }
+
+        labels.Fill(-1);
+        int label = 0;
+        List<int> stack = scratch.Stack;
+        List<int> neighbours = scratch.Neighbours;
+        for (int i = 0; i < m; i++)
+        {
+            if (labels[i] != -1 || !core[i])
+            {
+                continue;
+            }
+
+            stack.Clear();
+            int v = i;
+            while (true)
+            {
+                if (labels[v] == -1)
+                {
+                    labels[v] = label;
+                    if (core[v])
+                    {
+                        grid.Neighbours(v, x, y, metric, epsRadians, neighbours);
+                        foreach (int w in neighbours)
+                        {
+                            if (labels[w] == -1)
+                            {
+                                stack.Add(w);
+                            }
+                        }
+                    }
+                }
+
+                if (stack.Count == 0)
+                {
+                    break;
+                }
+
+                v = stack[^1];
+                stack.RemoveAt(stack.Count - 1);
+            }
+
+            label++;
+        }
+
+        return label;
+    }
+
+    /// <summary>
+    /// Whether the central angle between the points is at most <paramref name="epsRadians"/>. Cheap tests decide the
+    /// clear cases and the exact haversine the rest: a first-coordinate difference above eps rejects (the angle is never
+    /// smaller); an equirectangular estimate (scaled by the cosine of the first point) below 0.98·eps accepts and above
+    /// 1.02·eps rejects, margins that exceed its error for eps up to 100 km below 80° latitude (above it, always exact).
+    /// </summary>
+    private static bool Within(double x1, double y1, double x2, double y2, double cosX1, double epsRadians)
+    {
+        double dx = (x2 - x1) * Haversine.DegreesToRadians;
+        if (Math.Abs(dx) > epsRadians)
+        {
+            return false;
+        }
+
+        if (double.IsNaN(cosX1))
+        {
+            return Haversine.CentralAngle(x1, y1, x2, y2) <= epsRadians;
+        }
+
+        double dy = (y2 - y1) * Haversine.DegreesToRadians * cosX1;
+        double squared = (dx * dx) + (dy * dy);
+        double eps2 = epsRadians * epsRadians;
+        if (squared < 0.9604 * eps2)
+        {
+            return true;
+        }
+
+        if (squared > 1.0404 * eps2)
+        {
+            return false;
+        }
+
+        return Haversine.CentralAngle(x1, y1, x2, y2) <= epsRadians;
+    }
+
+    /// <summary>Points sorted by grid cell (cells of eps in both directions), or a plain list when small.</summary>
+    private readonly ref struct Grid
+    {
+        private readonly Span<long> _keys;
+        private readonly Span<int> _index;
+        private readonly double _cellX;
+        private readonly double _cellY;
+        private readonly bool _useGrid;
+
+        public Grid(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double epsRadians, DbscanScratch scratch, bool large)
+        {
+            int m = x.Length;
+            double maxAbsX = 0;
+            for (int i = 0; i < m; i++)
+            {
+                maxAbsX = Math.Max(maxAbsX, Math.Abs(x[i]));
+            }
+
+            _useGrid = large && maxAbsX < 80;
+            _keys = default;
+            _index = default;
+            _cellX = 0;
+            _cellY = 0;
+            if (!_useGrid)
+            {
+                return;
+            }
+
+            double epsDegrees = epsRadians / Haversine.DegreesToRadians;
+            _cellX = epsDegrees * 1.001;
+            _cellY = epsDegrees * 1.001 / Math.Cos(maxAbsX * Haversine.DegreesToRadians);
+            _keys = scratch.Keys(m);
+            _index = scratch.Ints(3, m);
+            for (int i = 0; i < m; i++)
+            {
+                _keys[i] = Key((long)Math.Floor(x[i] / _cellX), (long)Math.Floor(y[i] / _cellY));
+                _index[i] = i;
+            }
+
+            _keys.Sort(_index);
+        }
+
+        public void Neighbours(int v, ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, List<int> found)
+        {
+            found.Clear();
+            double cosV = Math.Abs(x[v]) < 80 ? Math.Cos(x[v] * Haversine.DegreesToRadians) : double.NaN;
+            if (!_useGrid)
+            {
+                for (int w = 0; w < x.Length; w++)
+                {
+                    if (Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                    {
+                        found.Add(w);
+                    }
+                }
+
+                return;
+            }
+
+            long cx = (long)Math.Floor(x[v] / _cellX);
+            long cy = (long)Math.Floor(y[v] / _cellY);
+            for (long dx = -1; dx <= 1; dx++)
+            {
+                for (long dy = -1; dy <= 1; dy++)
+                {
+                    long key = Key(cx + dx, cy + dy);
+                    int at = LowerBound(_keys, key);
+                    for (int k = at; k < _keys.Length && _keys[k] == key; k++)
+                    {
+                        int w = _index[k];
+                        if (Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                        {
+                            found.Add(w);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static long Key(long cx, long cy) => (cx << 32) ^ (cy & 0xFFFF_FFFFL);
+
+        private static int LowerBound(ReadOnlySpan<long> keys, long key)
+        {
+            int lo = 0;
+            int hi = keys.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] < key)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
+    }
+
+    internal sealed class DbscanScratch
+    {
+        private readonly int[][] _ints = [new int[64], new int[64], new int[64], new int[64]];
+        private long[] _longs = new long[64];
+        private double[] _doubles = new double[256];
+        private bool[] _bools = new bool[64];
+        private long[] _keys = new long[64];
+
+        public List<int> Stack { get; } = new(64);
+
+        public List<int> Neighbours { get; } = new(64);
+
+        public Span<int> Ints(int slot, int n)
+        {
+            if (_ints[slot].Length < n)
+            {
+                _ints[slot] = new int[Math.Max(n, _ints[slot].Length * 2)];
+            }
+
+            return _ints[slot].AsSpan(0, n);
+        }
+
+        public Span<long> Longs(int n) => Ensure(ref _longs, n);
+
+        public Span<double> Doubles(int n) => Ensure(ref _doubles, n);
+
+        public Span<bool> Bools(int n) => Ensure(ref _bools, n);
+
+        public Span<long> Keys(int n) => Ensure(ref _keys, n);
+
+        private static Span<T> Ensure<T>(ref T[] array, int n)
+        {
+            if (array.Length < n)
+            {
+                array = new T[Math.Max(n, array.Length * 2)];
+            }
+
+            return array.AsSpan(0, n);
+        }
+    }
+
+    private sealed class PlaceColumns
+    {
+        public List<int> Device { get; } = [];
+
+        public List<int> PlaceId { get; } = [];
+
+        public List<double> Lat { get; } = [];
+
+        public List<double> Lon { get; } = [];
+
+        public List<int> Stays { get; } = [];
+
+        public List<long> Duration { get; } = [];
+
+        public void Add(int device, int placeId, double lat, double lon, int stays, long duration)
+        {
+            Device.Add(device);
+            PlaceId.Add(placeId);
+            Lat.Add(lat);
+            Lon.Add(lon);
+            Stays.Add(stays);
+            Duration.Add(duration);
+        }
+
+        public static PlaceColumns Concat(PlaceColumns[] parts)
+        {
+            if (parts.Length == 1)
+            {
+                return parts[0];
+            }
+
+            var all = new PlaceColumns();
+            foreach (PlaceColumns p in parts)
+            {
+                all.Device.AddRange(p.Device);
+                all.PlaceId.AddRange(p.PlaceId);
+                all.Lat.AddRange(p.Lat);
+                all.Lon.AddRange(p.Lon);
+                all.Stays.AddRange(p.Stays);
+                all.Duration.AddRange(p.Duration);
+            }
+
+            return all;
+        }
+    }
+}

@@ -1,0 +1,469 @@
+using AdintAudit.Data;
+using AdintAudit.Geo;
+
+namespace AdintAudit.Mobility;
+
+/// <summary>
+/// Finds stays (where a device stood still, from when to when) per device, with one of three detectors:
+/// <see cref="StayMethod.Adtech"/> (ours), <see cref="StayMethod.Skmob"/> and <see cref="StayMethod.Trackintel"/>
+/// (peers' semantics, quirks included; ALGORITHMS.md §1).
+/// </summary>
+/// <remarks>
+/// <para>Devices are processed in parallel in chunks fixed by row counts; the output is in (device, start) order and
+/// does not depend on the number of threads. Each device's work is linear in its pings (adtech: linear in the pings
+/// inside the radius ahead of each anchor), with pooled per-chunk scratch and no allocation per ping.</para>
+/// <para>Adtech: a stay starts at an eligible ping (accuracy ≤ <see cref="StayOptions.MaxAccuracyMeters"/> or unknown,
+/// and not excluded by the caller, for example as IP-derived). Following eligible pings extend it while they lie
+/// within <see cref="StayOptions.RadiusMeters"/> of the anchor and follow the previous member within
+/// <see cref="StayOptions.MaxGapMinutes"/>, so a gap is bridged only when the device is seen inside the radius on both
+/// sides. A ping whose accuracy is worse than the radius cannot end a stay (it is skipped, unless it lies inside).
+/// The stay ends at its last member ping; it is kept when it lasts at least <see cref="StayOptions.MinDurationMinutes"/>
+/// and then the next anchor is the first ping after it; otherwise the anchor moves one ping on, except after a gap break
+/// (no anchor in between could bridge it either). Its centre is the coordinate-wise median of member pings weighted by
+/// 1 / max(accuracy, 5 m). Distances are equirectangular around the anchor (error below 0.5 % within 1 km).</para>
+/// </remarks>
+public static class StayDetector
+{
+    private const double MinutesToMs = 60_000.0;
+
+    /// <summary>Detects the stays of every device of <paramref name="pings"/>.</summary>
+    /// <param name="pings">The pings: the cleaned table for adtech; the table as loaded for the compat methods.</param>
+    /// <param name="options">Settings; null for the defaults (adtech).</param>
+    /// <param name="excluded">Adtech: one flag per ping, true for pings to ignore (for example IP-derived); empty for none.</param>
+    /// <param name="localTime">Adtech: the local time used to count nights; null for the median-longitude offset.</param>
+    /// <returns>The stays.</returns>
+    /// <exception cref="ArgumentException"><paramref name="excluded"/> is neither empty nor one flag per ping.</exception>
+    public static StayTable Detect(PingTable pings, StayOptions? options = null, ReadOnlySpan<bool> excluded = default, LocalTime? localTime = null)
+    {
+        ArgumentNullException.ThrowIfNull(pings);
+        options ??= new StayOptions();
+        if (!excluded.IsEmpty && excluded.Length != pings.Count)
+        {
+            throw new ArgumentException("one flag per ping is needed", nameof(excluded));
+        }
+
+        bool[]? mask = excluded.IsEmpty ? null : excluded.ToArray();
+        LocalTime local = localTime ?? (options.Method == StayMethod.Adtech ? LocalTime.FromMedianLongitude(pings) : LocalTime.Utc);
+        StayColumns[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        {
+            var output = new StayColumns();
+            var scratch = new Scratch();
+            for (int d = from; d < to; d++)
+            {
+                int start = pings.DeviceStartArray[d];
+                int end = pings.DeviceStartArray[d + 1];
+                switch (options.Method)
+                {
+                    case StayMethod.Skmob:
+                        Skmob(pings, d, start, end, options, output, scratch);
+                        break;
+                    case StayMethod.Trackintel:
+                        Trackintel(pings, d, start, end, options, output, scratch);
+                        break;
+                    default:
+                        Adtech(pings, d, start, end, options, mask, local, output, scratch);
+                        break;
+                }
+            }
+
+            return output;
+        });
+        StayColumns all = StayColumns.Concat(parts);
+        return new StayTable(pings.DeviceIdArray, all.DeviceStarts(pings.DeviceCount), all, options.Method);
+    }
+
+    private static void Skmob(PingTable p, int device, int start, int end, StayOptions o, StayColumns output, Scratch scratch)
+    {
+        int n = end - start;
+        if (n < 2)
+        {
+            return;
+        }
+
+        long[] t = p.TimeArray;
+        double[] lat = p.LatArray;
+        double[] lon = p.LonArray;
+        int anchor = start;
+        List<int> buffer = scratch.Buffer;
+        buffer.Clear();
+        buffer.Add(start);
+        for (int i = start; i < end - 1; i++)
+        {
+            int q = i + 1;
+            bool last = q == end - 1;
+            if (Minutes(t[i], t[q]) > o.SkmobNoDataForMinutes)
+            {
+                anchor = q;
+                buffer.Clear();
+            }
+
+            double dt = Minutes(t[anchor], t[q]);
+            double dr = Haversine.SkmobKilometers(lat[anchor], lon[anchor], lat[q], lon[q]);
+            if (dr > o.SkmobSpatialRadiusKm || last)
+            {
+                if ((dt > o.SkmobMinutesForAStop || last) && buffer.Count > 0 && Minutes(t[anchor], t[q]) > o.SkmobMinutesForAStop)
+                {
+                    double mLat = Median(buffer, lat, scratch);
+                    double mLon = Median(buffer, lon, scratch);
+                    long endMs = o.SkmobLeavingTime ? t[q] : t[buffer[^1]];
+                    output.Add(device, mLat, mLon, t[anchor], endMs, buffer.Count, buffer[0], buffer[^1], 0, 0);
+                }
+
+                anchor = q;
+                buffer.Clear();
+            }
+
+            buffer.Add(q);
+        }
+    }
+
+    private static double Minutes(long fromMs, long toMs) => (toMs - fromMs) / MinutesToMs;
+
+    private static double Median(List<int> rows, double[] values, Scratch scratch)
+    {
+        int n = rows.Count;
+        Span<double> v = scratch.Values(n);
+        for (int i = 0; i < n; i++)
+        {
+            v[i] = values[rows[i]];
+        }
+
+        v.Sort();
+        return (n & 1) == 1 ? v[n / 2] : (v[(n / 2) - 1] + v[n / 2]) / 2;
+    }
+
+    private static void Trackintel(PingTable p, int device, int start, int end, StayOptions o, StayColumns output, Scratch scratch)
+    {
+        long[] t = p.TimeArray;
+        double[] lat = p.LatArray;
+        double[] lon = p.LonArray;
+
+        // Exact duplicate rows (same device, time, lat, lon) are dropped first.
+        List<int> rows = scratch.Buffer;
+        rows.Clear();
+        for (int i = start; i < end; i++)
+        {
+            bool duplicate = false;
+            for (int k = rows.Count - 1; k >= 0 && t[rows[k]] == t[i]; k--)
+            {
+                if (lat[rows[k]].Equals(lat[i]) && lon[rows[k]].Equals(lon[i]))
+                {
+                    duplicate = true;
+                    break;
+                }
+            }
+
+            if (!duplicate)
+            {
+                rows.Add(i);
+            }
+        }
+
+        int n = rows.Count;
+        if (n == 0)
+        {
+            return;
+        }
+
+        long gapMs = (long)(o.TrackintelGapThresholdMinutes * MinutesToMs);
+        long timeMs = (long)(o.TrackintelTimeThresholdMinutes * MinutesToMs);
+        int s = 0;
+        for (int curr = 1; curr < n; curr++)
+        {
+            if (t[rows[curr]] - t[rows[curr - 1]] > gapMs)
+            {
+                s = curr;
+                continue;
+            }
+
+            if (Haversine.Meters(lat[rows[s]], lon[rows[s]], lat[rows[curr]], lon[rows[curr]]) >= o.TrackintelDistThresholdMeters)
+            {
+                if (t[rows[curr]] - t[rows[s]] >= timeMs)
+                {
+                    EmitTrackintel(p, device, rows, s, curr, t[rows[curr]], output, scratch);
+                }
+
+                s = curr;
+            }
+        }
+
+        if (o.TrackintelIncludeLast && t[rows[n - 1]] - t[rows[s]] >= timeMs)
+        {
+            EmitTrackintel(p, device, rows, s, n, t[rows[n - 1]], output, scratch);
+        }
+    }
+
+    /// <summary>Emits a staypoint over rows[from..to-1]: latitude mean and circular longitude mean over unique coordinates.</summary>
+    private static void EmitTrackintel(PingTable p, int device, List<int> rows, int from, int to, long endMs, StayColumns output, Scratch scratch)
+    {
+        double[] lat = p.LatArray;
+        double[] lon = p.LonArray;
+        int n = to - from;
+        Span<(double Lat, double Lon)> coords = scratch.Pairs(n);
+        for (int i = 0; i < n; i++)
+        {
+            coords[i] = (lat[rows[from + i]], lon[rows[from + i]]);
+        }
+
+        coords.Sort();
+        double sumLat = 0;
+        double sumSin = 0;
+        double sumCos = 0;
+        int unique = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (i > 0 && coords[i].Lat.Equals(coords[i - 1].Lat) && coords[i].Lon.Equals(coords[i - 1].Lon))
+            {
+                continue;
+            }
+
+            unique++;
+            sumLat += coords[i].Lat;
+            double radians = coords[i].Lon * Haversine.DegreesToRadians;
+            sumSin += Math.Sin(radians);
+            sumCos += Math.Cos(radians);
+        }
+
+        double centreLon = Math.Atan2(sumSin / unique, sumCos / unique) / Haversine.DegreesToRadians;
+        output.Add(device, sumLat / unique, centreLon, p.TimeArray[rows[from]], endMs, n, rows[from], rows[to - 1], 0, 0);
+    }
+
+    private static void Adtech(PingTable p, int device, int start, int end, StayOptions o, bool[]? excluded, LocalTime local,
+        StayColumns output, Scratch scratch)
+    {
+        long[] t = p.TimeArray;
+        double[] lat = p.LatArray;
+        double[] lon = p.LonArray;
+        float[] acc = p.AccuracyArray;
+        double radius = o.RadiusMeters;
+        double radiusSquared = radius * radius;
+        long maxGapMs = (long)(o.MaxGapMinutes * MinutesToMs);
+        long minDurationMs = (long)(o.MinDurationMinutes * MinutesToMs);
+        double maxAccuracy = o.MaxAccuracyMeters;
+
+        // Eligible rows of this device, in time order.
+        List<int> rows = scratch.Buffer;
+        rows.Clear();
+        for (int i = start; i < end; i++)
+        {
+            float a = acc[i];
+            if ((float.IsNaN(a) || a <= maxAccuracy) && (excluded is null || !excluded[i]))
+            {
+                rows.Add(i);
+            }
+        }
+
+        List<int> members = scratch.Members;
+        int n = rows.Count;
+        int k = 0;
+        while (k < n)
+        {
+            int anchor = rows[k];
+            if (!float.IsNaN(acc[anchor]) && acc[anchor] > radius)
+            {
+                k++; // a weak ping cannot anchor a stay
+                continue;
+            }
+
+            double aLat = lat[anchor];
+            double aLon = lon[anchor];
+            double cosLat = Haversine.FastCosDegrees(aLat);
+            members.Clear();
+            members.Add(anchor);
+            int last = anchor;
+            long maxGap = 0;
+            bool gapBreak = false;
+            int j = k + 1;
+            for (; j < n; j++)
+            {
+                int r = rows[j];
+                long gap = t[r] - t[last];
+                if (gap > maxGapMs)
+                {
+                    gapBreak = true;
+                    break;
+                }
+
+                bool inside = Haversine.EquirectangularSquaredMeters(aLat, aLon, lat[r], lon[r], cosLat) <= radiusSquared;
+                if (!inside)
+                {
+                    if (!float.IsNaN(acc[r]) && acc[r] > radius)
+                    {
+                        continue; // a weak ping outside does not end the stay
+                    }
+
+                    break;
+                }
+
+                maxGap = Math.Max(maxGap, gap);
+                members.Add(r);
+                last = r;
+            }
+
+            if (t[last] - t[anchor] >= minDurationMs)
+            {
+                EmitAdtech(p, device, members, maxGap, o, local, output, scratch);
+                k = j;
+            }
+            else if (gapBreak && members.Count == j - k)
+            {
+                k = j;
+            }
+            else
+            {
+                k++;
+            }
+        }
+    }
+
+    private static void EmitAdtech(PingTable p, int device, List<int> members, long maxGap, StayOptions o, LocalTime local,
+        StayColumns output, Scratch scratch)
+    {
+        int n = members.Count;
+        float[] acc = p.AccuracyArray;
+        Span<double> weights = scratch.Weights(n);
+        Span<double> keys = scratch.Values(n);
+        Span<double> sortedWeights = scratch.SortedWeights(n);
+        double totalWeight = 0;
+        for (int i = 0; i < n; i++)
+        {
+            float a = acc[members[i]];
+            double weight = 1.0 / Math.Max(float.IsNaN(a) ? o.UnknownAccuracyMeters : a, 5.0);
+            weights[i] = weight;
+            totalWeight += weight;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = p.LatArray[members[i]];
+        }
+
+        weights.CopyTo(sortedWeights);
+        double centreLat = WeightedMedian(keys, sortedWeights, totalWeight);
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = p.LonArray[members[i]];
+        }
+
+        weights.CopyTo(sortedWeights);
+        double centreLon = WeightedMedian(keys, sortedWeights, totalWeight);
+
+        // Distinct local nights (22:00–07:00 inclusive, keyed by the evening's date) with a member ping.
+        int nights = 0;
+        long lastNight = long.MinValue;
+        foreach (int r in members)
+        {
+            long night = NightClock.NightOf(local.ToLocalMs(p.TimeArray[r]), 22, 7);
+            if (night != NightClock.NotNight && night != lastNight)
+            {
+                nights++;
+                lastNight = night;
+            }
+        }
+
+        output.Add(device, centreLat, centreLon, p.TimeArray[members[0]], p.TimeArray[members[^1]], n, members[0], members[^1], nights, maxGap);
+    }
+
+    /// <summary>Lower weighted median: the smallest value whose cumulative weight reaches half the total; ties by value then weight.</summary>
+    private static double WeightedMedian(Span<double> values, Span<double> weights, double totalWeight)
+    {
+        if (values.Length == 1)
+        {
+            return values[0];
+        }
+
+        values.Sort(weights);
+        double half = totalWeight / 2;
+        double cumulative = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            cumulative += weights[i];
+            if (cumulative >= half)
+            {
+                return values[i];
+            }
+        }
+
+        return values[^1];
+    }
+
+    private sealed class Scratch
+    {
+        private double[] _values = new double[64];
+        private (double, double)[] _pairs = new (double, double)[64];
+
+        public List<int> Buffer { get; } = new(256);
+
+        public List<int> Members { get; } = new(256);
+
+        public Span<double> Values(int n)
+        {
+            if (_values.Length < n)
+            {
+                _values = new double[Math.Max(n, _values.Length * 2)];
+            }
+
+            return _values.AsSpan(0, n);
+        }
+
+        public Span<(double Lat, double Lon)> Pairs(int n)
+        {
+            if (_pairs.Length < n)
+            {
+                _pairs = new (double, double)[Math.Max(n, _pairs.Length * 2)];
+            }
+
+            return _pairs.AsSpan(0, n);
+        }
+
+        private double[] _weights = new double[64];
+        private double[] _sortedWeights = new double[64];
+
+        public Span<double> Weights(int n) => Grow(ref _weights, n);
+
+        public Span<double> SortedWeights(int n) => Grow(ref _sortedWeights, n);
+
+        private static Span<double> Grow(ref double[] array, int n)
+        {
+            if (array.Length < n)
+            {
+                array = new double[Math.Max(n, array.Length * 2)];
+            }
+
+            return array.AsSpan(0, n);
+        }
+    }
+}
+
+/// <summary>Local-clock helpers: night and day numbers of local epoch milliseconds.</summary>
+internal static class NightClock
+{
+    public const long NotNight = long.MinValue;
+    public const long DayMs = 86_400_000L;
+    public const long HourMs = 3_600_000L;
+
+    /// <summary>The local day number (days since 1970-01-01 local).</summary>
+    public static long DayOf(long localMs) => TimestampUnits.FloorDivide(localMs, DayMs);
+
+    /// <summary>Milliseconds since local midnight.</summary>
+    public static long TimeOfDay(long localMs) => localMs - (DayOf(localMs) * DayMs);
+
+    /// <summary>ISO day of week, Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).</summary>
+    public static int DayOfWeek(long localMs) => (int)(((DayOf(localMs) % 7) + 7 + 3) % 7);
+
+    /// <summary>
+    /// The night (numbered by the day on which it starts) containing <paramref name="localMs"/> when it lies in
+    /// [startHour:00, 24:00) or [00:00, endHour:00] (both ends inclusive); otherwise <see cref="NotNight"/>.
+    /// </summary>
+    public static long NightOf(long localMs, int startHour, int endHour)
+    {
+        long day = DayOf(localMs);
+        long tod = localMs - (day * DayMs);
+        if (tod >= startHour * HourMs)
+        {
+            return day;
+        }
+
+        return tod <= endHour * HourMs ? day - 1 : NotNight;
+    }
+}
