@@ -1,4 +1,4 @@
-namespace AdintAudit.Tests;
+namespace AdintAudit.TestSupport;
 
 /// <summary>
 /// Locates <c>../shared</c> next to the repository. Its data is not ours to copy, so tests read it in place and skip
@@ -51,6 +51,6 @@ internal static class SharedData
     private static string? Find()
     {
         string candidate = Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared"));
-        return Directory.Exists(Path.Combine(candidate, "fixtures")) ? candidate : null;
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }
