@@ -106,8 +106,6 @@ public sealed class ColumnData
         return Dictionary is not null ? Dictionary[_indices[valueIndex]] : ByteArrays![valueIndex];
     }
 
-    internal int Capacity => Math.Max(_definitionLevels.Length, _repetitionLevels.Length);
-
     internal Span<byte> AppendLevels(int count, out Span<byte> repetition)
     {
         int needed = LevelCount + count;
