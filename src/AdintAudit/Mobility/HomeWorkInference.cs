@@ -337,19 +337,32 @@ public static class HomeWorkInference
         double cosLat = Math.Cos(p.LatArray[pingStart] * Haversine.DegreesToRadians);
         List<(int Row, long Night, long Day, bool IsWork)> orphans = scratch.Orphans;
         orphans.Clear();
-        for (int i = pingStart; i < pingEnd; i++)
+        Span<double> candidateLat = scratch.Doubles(0, placeCount);
+        Span<double> candidateLon = scratch.Doubles(1, placeCount);
+        for (int k = 0; k < placeCount; k++)
         {
-            float a = p.AccuracyArray[i];
-            if ((!float.IsNaN(a) && a > o.MaxAccuracyMeters) || (excluded is not null && excluded[i]))
+            candidateLat[k] = candidates[k].Lat;
+            candidateLon[k] = candidates[k].Lon;
+        }
+
+        ReadOnlySpan<float> accuracy = p.AccuracyArray.AsSpan(pingStart, pingEnd - pingStart);
+        ReadOnlySpan<long> time = p.TimeArray.AsSpan(pingStart, pingEnd - pingStart);
+        ReadOnlySpan<double> pingLat = p.LatArray.AsSpan(pingStart, pingEnd - pingStart);
+        ReadOnlySpan<double> pingLon = p.LonArray.AsSpan(pingStart, pingEnd - pingStart);
+        double maxAccuracy = o.MaxAccuracyMeters;
+        ref LocalDayCursor clock = ref scratch.Clock(local);
+        for (int j = 0; j < time.Length; j++)
+        {
+            float a = accuracy[j];
+            if ((!float.IsNaN(a) && a > maxAccuracy) || (excluded is not null && excluded[pingStart + j]))
             {
                 continue;
             }
 
-            long lt = local.ToLocalMs(p.TimeArray[i]);
-            long night = NightClock.NightOf(lt, o.NightStartHour, o.NightEndHour);
-            long day = NightClock.DayOf(lt);
+            long lt = clock.ToLocalMs(time[j], out long day);
+            long night = NightClock.NightOf(day, lt, o.NightStartHour, o.NightEndHour);
             long tod = lt - (day * NightClock.DayMs);
-            bool isWork = tod >= workStart && tod <= workEnd && NightClock.DayOfWeek(lt) < 5;
+            bool isWork = tod >= workStart && tod <= workEnd && clock.DayOfWeek < 5;
             if (night == NightClock.NotNight && !isWork)
             {
                 continue;
@@ -357,9 +370,11 @@ public static class HomeWorkInference
 
             int nearest = -1;
             double bestSquared = radiusSquared;
-            for (int k = 0; k < placeCount; k++)
+            double lat = pingLat[j];
+            double lon = pingLon[j];
+            for (int k = 0; k < candidateLat.Length; k++)
             {
-                double dist = Haversine.EquirectangularSquaredMeters(p.LatArray[i], p.LonArray[i], candidates[k].Lat, candidates[k].Lon, cosLat);
+                double dist = Haversine.EquirectangularSquaredMeters(lat, lon, candidateLat[k], candidateLon[k], cosLat);
                 if (dist <= bestSquared)
                 {
                     bestSquared = dist;
@@ -371,7 +386,7 @@ public static class HomeWorkInference
             {
                 if (float.IsNaN(a) || a <= o.OrphanMaxAccuracyMeters)
                 {
-                    orphans.Add((i, night, day, isWork));
+                    orphans.Add((pingStart + j, night, day, isWork));
                 }
 
                 continue;
@@ -603,6 +618,19 @@ public static class HomeWorkInference
 
     private sealed class Scratch
     {
+        private LocalDayCursor _clock;
+
+        /// <summary>The cursor over <paramref name="local"/> (one per scratch, so one per chunk).</summary>
+        public ref LocalDayCursor Clock(LocalTime local)
+        {
+            if (!_clock.Converts(local))
+            {
+                _clock = new LocalDayCursor(local);
+            }
+
+            return ref _clock;
+        }
+
         private readonly double[][] _doubles = [new double[16], new double[16]];
         private readonly PlaceScore[][] _scores = [new PlaceScore[16], new PlaceScore[16], new PlaceScore[16]];
 
