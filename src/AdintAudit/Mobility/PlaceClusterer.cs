@@ -211,7 +211,7 @@ public static class PlaceClusterer
             List<int> found = scratch.Neighbours;
             for (int i = 0; i < m; i++)
             {
-                grid.Neighbours(i, x, y, metric, epsRadians, found);
+                grid.Neighbours(i, x, y, metric, epsRadians, default, found);
                 core[i] = found.Count >= minPoints;
             }
         }
@@ -236,7 +236,8 @@ public static class PlaceClusterer
                     labels[v] = label;
                     if (core[v])
                     {
-                        grid.Neighbours(v, x, y, metric, epsRadians, neighbours);
+                        // Only unlabelled neighbours are pushed, so labelled points are skipped before the distance test.
+                        grid.Neighbours(v, x, y, metric, epsRadians, labels, neighbours);
                         foreach (int w in neighbours)
                         {
                             if (labels[w] == -1)
@@ -339,15 +340,21 @@ public static class PlaceClusterer
             _keys.Sort(_index);
         }
 
-        public void Neighbours(int v, ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, List<int> found)
+        /// <summary>
+        /// Lists the points within eps of point <paramref name="v"/>; when <paramref name="labels"/> is not empty, only
+        /// those still unlabelled (-1).
+        /// </summary>
+        public void Neighbours(int v, ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, ReadOnlySpan<int> labels,
+            List<int> found)
         {
             found.Clear();
+            bool all = labels.IsEmpty;
             double cosV = Math.Abs(x[v]) < 80 ? Math.Cos(x[v] * Haversine.DegreesToRadians) : double.NaN;
             if (!_useGrid)
             {
                 for (int w = 0; w < x.Length; w++)
                 {
-                    if (Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                    if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
                     {
                         found.Add(w);
                     }
@@ -367,7 +374,7 @@ public static class PlaceClusterer
                     for (int k = at; k < _keys.Length && _keys[k] == key; k++)
                     {
                         int w = _index[k];
-                        if (Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                        if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
                         {
                             found.Add(w);
                         }
