@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using AdintAudit.Data;
 using AdintAudit.Geo;
 
@@ -27,6 +29,9 @@ namespace AdintAudit.Mobility;
 /// </remarks>
 public static class HomeWorkInference
 {
+    /// <summary>Widest range of night or day numbers that evidence is aggregated over in bitsets (about 45 years).</summary>
+    private const long BitsetKeyRange = 1 << 14;
+
     /// <summary>Infers home and work for every device.</summary>
     /// <param name="pings">The pings (cleaned for the default; as loaded for skmob).</param>
     /// <param name="stays">Stays of <paramref name="pings"/> (unused by skmob; may be null then).</param>
@@ -457,8 +462,8 @@ public static class HomeWorkInference
 
         Span<PlaceScore> homeScores = scratch.Scores(0, count);
         Span<PlaceScore> workScores = scratch.Scores(1, count);
-        int totalNights = Aggregate(nights, homeScores, scratch.Keys);
-        int totalDays = Aggregate(days, workScores, scratch.Keys);
+        int totalNights = Aggregate(nights, homeScores, scratch);
+        int totalDays = Aggregate(days, workScores, scratch);
 
         int home = -1;
         for (int k = 0; k < count; k++)
@@ -490,7 +495,7 @@ public static class HomeWorkInference
         {
             // Shift work: another place with long stays (any hour) on enough distinct days.
             Span<PlaceScore> longScores = scratch.Scores(2, count);
-            int totalLongDays = Aggregate(longStays, longScores, scratch.Keys);
+            int totalLongDays = Aggregate(longStays, longScores, scratch);
             for (int k = 0; k < count; k++)
             {
                 if (k != home && longScores[k].Distinct >= o.MinWorkDays && (work < 0 || longScores[k].BetterWorkThan(longScores[work])))
@@ -528,7 +533,66 @@ public static class HomeWorkInference
     }
 
     /// <summary>Sums evidence per place; returns the number of distinct keys (nights or days) over all places.</summary>
-    private static int Aggregate(List<Evidence> evidence, Span<PlaceScore> scores, List<long> keys)
+    /// <remarks>
+    /// Distinct keys are counted in bitsets over the keys' range (one per place and one for all), without sorting; the
+    /// sums are integers, so the order does not matter. A range wider than <see cref="BitsetKeyRange"/> keys falls back
+    /// to <see cref="AggregateSorted"/>, which gives the same counts.
+    /// </remarks>
+    private static int Aggregate(List<Evidence> evidence, Span<PlaceScore> scores, Scratch scratch)
+    {
+        scores.Clear();
+        int n = evidence.Count;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<Evidence> items = CollectionsMarshal.AsSpan(evidence);
+        long min = long.MaxValue;
+        long max = long.MinValue;
+        foreach (Evidence e in items)
+        {
+            min = Math.Min(min, e.Key);
+            max = Math.Max(max, e.Key);
+        }
+
+        if (max - min >= BitsetKeyRange)
+        {
+            return AggregateSorted(evidence, scores, scratch.Keys);
+        }
+
+        int words = (int)((max - min + 64) >> 6);
+        Span<ulong> bits = scratch.Bits((scores.Length + 1) * words);
+        bits.Clear();
+        Span<ulong> any = bits[(scores.Length * words)..];
+        foreach (Evidence e in items)
+        {
+            int offset = (int)(e.Key - min);
+            ulong mask = 1UL << offset;
+            ref ulong word = ref bits[(e.Place * words) + (offset >> 6)];
+            ref PlaceScore score = ref scores[e.Place];
+            if ((word & mask) == 0)
+            {
+                word |= mask;
+                score.Distinct++;
+            }
+
+            score.Dwell += e.Dwell;
+            score.Pings += e.Pings;
+            any[offset >> 6] |= mask;
+        }
+
+        int distinct = 0;
+        foreach (ulong w in any)
+        {
+            distinct += BitOperations.PopCount(w);
+        }
+
+        return distinct;
+    }
+
+    /// <summary>As <see cref="Aggregate"/>, by sorting the evidence (any key range).</summary>
+    private static int AggregateSorted(List<Evidence> evidence, Span<PlaceScore> scores, List<long> keys)
     {
         scores.Clear();
         evidence.Sort();
@@ -649,6 +713,10 @@ public static class HomeWorkInference
         public List<(int Row, long Night, long Day, bool IsWork)> Orphans { get; } = [];
 
         public PlaceClusterer.DbscanScratch Dbscan { get; } = new();
+
+        private ulong[] _bits = new ulong[64];
+
+        public Span<ulong> Bits(int n) => (_bits.Length >= n ? _bits : _bits = new ulong[Math.Max(n, _bits.Length * 2)]).AsSpan(0, n);
 
         private int[] _labels = new int[64];
         private int[] _members = new int[16];

@@ -367,6 +367,24 @@ public static class PlaceClusterer
             long cy = (long)Math.Floor(y[v] / _cellY);
             for (long dx = -1; dx <= 1; dx++)
             {
+                // Keys are cx·2³² + (cy mod 2³²): the three cells of a column are one run of keys unless cy wraps.
+                long low = Key(cx + dx, cy - 1);
+                long high = Key(cx + dx, cy + 1);
+                if (high - low == 2)
+                {
+                    int at = LowerBound(_keys, low);
+                    for (int k = at; k < _keys.Length && _keys[k] <= high; k++)
+                    {
+                        int w = _index[k];
+                        if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                        {
+                            found.Add(w);
+                        }
+                    }
+
+                    continue;
+                }
+
                 for (long dy = -1; dy <= 1; dy++)
                 {
                     long key = Key(cx + dx, cy + dy);

@@ -47,7 +47,9 @@ public static class StayDetector
         LocalTime local = localTime ?? (options.Method == StayMethod.Adtech ? LocalTime.FromMedianLongitude(pings) : LocalTime.Utc);
         StayColumns[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
         {
-            var output = new StayColumns();
+            // About one adtech stay per 12 pings in city data: start with room for one per 8.
+            int rows = pings.DeviceStartArray[to] - pings.DeviceStartArray[from];
+            var output = new StayColumns(options.Method == StayMethod.Adtech ? (rows / 8) + 64 : 64);
             var scratch = new Scratch();
             for (int d = from; d < to; d++)
             {
