@@ -60,7 +60,9 @@ public static class HomeWorkInference
 
         bool[]? mask = excluded.IsEmpty ? null : excluded.ToArray();
         var result = new HomeWorkTable(pings.DeviceIdArray, options.Method, local.Description);
-        ReadOnlySpan<int> rowsByDevice = options.Method == HomeWorkMethod.Skmob ? pings.DeviceStart : stays!.DeviceStart;
+        // Chunks by the rows that cost: pings for skmob and the default (evidence pings), stays for the others.
+        bool byPings = options.Method is HomeWorkMethod.Skmob or HomeWorkMethod.Default;
+        ReadOnlySpan<int> rowsByDevice = byPings ? pings.DeviceStart : stays!.DeviceStart;
         DeviceChunks.Run(rowsByDevice, options.MaxDegreeOfParallelism, (from, to) =>
         {
             var scratch = new Scratch();
@@ -84,7 +86,7 @@ public static class HomeWorkInference
             }
 
             return 0;
-        });
+        }, byPings ? DeviceChunks.RowsPerChunk : DeviceChunks.StayRowsPerChunk);
         return result;
     }
 

@@ -47,7 +47,7 @@ public static class PlaceClusterer
             }
 
             return output;
-        });
+        }, DeviceChunks.StayRowsPerChunk);
         var all = PlaceColumns.Concat(parts);
         var deviceStart = new int[stays.DeviceCount + 1];
         foreach (int d in all.Device)
