@@ -395,7 +395,8 @@ public static class StayDetector
     /// <summary>
     /// Sorts <paramref name="values"/> ascending with <paramref name="weights"/> alongside, exactly as
     /// <c>values.Sort(weights)</c> does (the same order of equal values too): for up to 16 items the same swaps and
-    /// insertion sort as the runtime's introsort uses for small partitions, inlined; longer spans go to the runtime.
+    /// insertion sort as the runtime's introsort uses for small partitions (the latter as a stable rank placement);
+    /// longer spans go to the runtime.
     /// </summary>
     /// <remarks>Values must not be NaN (the runtime moves NaNs to the front first; a stay centre has none).</remarks>
     internal static void SortByValue(Span<double> values, Span<double> weights)
@@ -424,20 +425,29 @@ public static class StayDetector
             return;
         }
 
-        for (int i = 0; i < n - 1; i++)
+        // The runtime sorts 4 to 16 items by insertion, a stable sort: each item goes to its stable rank (items
+        // smaller, plus equal items before it), counted here without branches instead of shifted into place.
+        Span<double> v = stackalloc double[16];
+        Span<double> w = stackalloc double[16];
+        values.CopyTo(v);
+        weights.CopyTo(w);
+        v = v[..n];
+        for (int i = 0; i < n; i++)
         {
-            double v = values[i + 1];
-            double w = weights[i + 1];
-            int j = i;
-            while (j >= 0 && v < values[j])
+            double x = v[i];
+            int rank = 0;
+            for (int j = 0; j < i; j++)
             {
-                values[j + 1] = values[j];
-                weights[j + 1] = weights[j];
-                j--;
+                rank += v[j] <= x ? 1 : 0;
             }
 
-            values[j + 1] = v;
-            weights[j + 1] = w;
+            for (int j = i + 1; j < n; j++)
+            {
+                rank += v[j] < x ? 1 : 0;
+            }
+
+            values[rank] = x;
+            weights[rank] = w[i];
         }
     }
 
