@@ -336,20 +336,19 @@ public static class StayDetector
             totalWeight += weight;
         }
 
+        Span<double> sortedKeys = scratch.SortedValues(n);
         for (int i = 0; i < n; i++)
         {
             keys[i] = p.LatArray[members[i]];
         }
 
-        weights.CopyTo(sortedWeights);
-        double centreLat = WeightedMedian(keys, sortedWeights, totalWeight);
+        double centreLat = WeightedMedian(keys, weights, sortedKeys, sortedWeights, totalWeight);
         for (int i = 0; i < n; i++)
         {
             keys[i] = p.LonArray[members[i]];
         }
 
-        weights.CopyTo(sortedWeights);
-        double centreLon = WeightedMedian(keys, sortedWeights, totalWeight);
+        double centreLon = WeightedMedian(keys, weights, sortedKeys, sortedWeights, totalWeight);
 
         // Distinct local nights (22:00–07:00 inclusive, keyed by the evening's date) with a member ping.
         int nights = 0;
@@ -370,14 +369,15 @@ public static class StayDetector
     }
 
     /// <summary>Lower weighted median: the smallest value whose cumulative weight reaches half the total; ties by value then weight.</summary>
-    private static double WeightedMedian(Span<double> values, Span<double> weights, double totalWeight)
+    private static double WeightedMedian(ReadOnlySpan<double> unsortedValues, ReadOnlySpan<double> unsortedWeights, Span<double> values,
+        Span<double> weights, double totalWeight)
     {
-        if (values.Length == 1)
+        if (unsortedValues.Length == 1)
         {
-            return values[0];
+            return unsortedValues[0];
         }
 
-        SortByValue(values, weights);
+        SortInto(unsortedValues, unsortedWeights, values, weights);
         double half = totalWeight / 2;
         double cumulative = 0;
         for (int i = 0; i < values.Length; i++)
@@ -425,29 +425,47 @@ public static class StayDetector
             return;
         }
 
-        // The runtime sorts 4 to 16 items by insertion, a stable sort: each item goes to its stable rank (items
-        // smaller, plus equal items before it), counted here without branches instead of shifted into place.
         Span<double> v = stackalloc double[16];
         Span<double> w = stackalloc double[16];
         values.CopyTo(v);
         weights.CopyTo(w);
-        v = v[..n];
+        SortInto(v[..n], w[..n], values, weights);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> sorted into <paramref name="sortedValues"/>, with the weights alongside, in the
+    /// order of <see cref="SortByValue"/>.
+    /// </summary>
+    internal static void SortInto(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> sortedValues, Span<double> sortedWeights)
+    {
+        int n = values.Length;
+        Debug.Assert(weights.Length == n && sortedValues.Length == n && sortedWeights.Length == n, "one weight per value");
+        if (n is < 4 or > 16)
+        {
+            values.CopyTo(sortedValues);
+            weights.CopyTo(sortedWeights);
+            SortByValue(sortedValues, sortedWeights);
+            return;
+        }
+
+        // The runtime sorts 4 to 16 items by insertion, a stable sort: each item goes to its stable rank (items
+        // smaller, plus equal items before it), counted here without branches instead of shifted into place.
         for (int i = 0; i < n; i++)
         {
-            double x = v[i];
+            double x = values[i];
             int rank = 0;
             for (int j = 0; j < i; j++)
             {
-                rank += v[j] <= x ? 1 : 0;
+                rank += values[j] <= x ? 1 : 0;
             }
 
             for (int j = i + 1; j < n; j++)
             {
-                rank += v[j] < x ? 1 : 0;
+                rank += values[j] < x ? 1 : 0;
             }
 
-            values[rank] = x;
-            weights[rank] = w[i];
+            sortedValues[rank] = x;
+            sortedWeights[rank] = weights[i];
         }
     }
 
@@ -509,6 +527,10 @@ public static class StayDetector
         public Span<int> Rows(int n) => Grow(ref _rows, n);
 
         public Span<int> MemberRows(int n) => Grow(ref _memberRows, n);
+
+        private double[] _sortedValues = new double[64];
+
+        public Span<double> SortedValues(int n) => Grow(ref _sortedValues, n);
 
         public Span<double> Weights(int n) => Grow(ref _weights, n);
 

@@ -6,7 +6,7 @@ namespace AdintAudit.Tests.Mobility;
 public sealed class SpeedKernelTests
 {
     [Fact]
-    public void SortByValue_orders_values_and_weights_exactly_as_Span_Sort()
+    public void SortByValue_and_SortInto_order_values_and_weights_exactly_as_Span_Sort()
     {
         var rng = new Random(7);
         for (int iteration = 0; iteration < 20_000; iteration++)
@@ -21,12 +21,17 @@ public sealed class SpeedKernelTests
                 weights[i] = i + (rng.NextDouble() / 10);
             }
 
+            double[] intoValues = new double[n];
+            double[] intoWeights = new double[n];
+            StayDetector.SortInto(values, weights, intoValues, intoWeights);
             double[] expectedValues = (double[])values.Clone();
             double[] expectedWeights = (double[])weights.Clone();
             expectedValues.AsSpan().Sort(expectedWeights.AsSpan());
             StayDetector.SortByValue(values, weights);
             Assert.Equal(expectedValues, values);
             Assert.Equal(expectedWeights, weights);
+            Assert.Equal(expectedValues, intoValues);
+            Assert.Equal(expectedWeights, intoWeights);
         }
     }
 
