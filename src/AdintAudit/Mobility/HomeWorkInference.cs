@@ -524,11 +524,15 @@ public static class HomeWorkInference
     /// <summary>Adds one ping of evidence, merged into the previous entry when it has the same place and key (pings come in time order).</summary>
     private static void AddPing(List<Evidence> evidence, int place, long key)
     {
-        int last = evidence.Count - 1;
-        if (last >= 0 && evidence[last].Place == place && evidence[last].Key == key && evidence[last].Dwell == 0)
+        Span<Evidence> items = CollectionsMarshal.AsSpan(evidence);
+        if (items.Length > 0)
         {
-            evidence[last] = evidence[last] with { Pings = evidence[last].Pings + 1 };
-            return;
+            ref Evidence last = ref items[^1];
+            if (last.Place == place && last.Key == key && last.Dwell == 0)
+            {
+                last = last with { Pings = last.Pings + 1 };
+                return;
+            }
         }
 
         evidence.Add(new Evidence(place, key, 0, 1));
