@@ -9,7 +9,8 @@ namespace AdintAudit.Benchmarks.Mobility;
 
 /// <summary>
 /// Stays + places + home/work from a loaded (cleaned) table. BenchmarkDotNet runs a 1 M-ping table; the stopwatch entry
-/// (<c>mobility-stopwatch [--pings N] [--runs R]</c>) runs the 10 M-ping figure of issue 6 and prints the median.
+/// (<c>mobility-stopwatch [--pings N] [--runs R]</c>) runs the 10 M-ping figure of issue 6 and prints the median:
+/// about 18 M pings/s on 2 shared cores (0.55 s; 13 M pings/s before the speed work), see the README.
 /// </summary>
 [MemoryDiagnoser]
 public class MobilityBenchmarks
