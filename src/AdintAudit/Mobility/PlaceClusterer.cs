@@ -349,7 +349,8 @@ public static class PlaceClusterer
         {
             found.Clear();
             bool all = labels.IsEmpty;
-            double cosV = Math.Abs(x[v]) < 80 ? Math.Cos(x[v] * Haversine.DegreesToRadians) : double.NaN;
+            // The table cosine (error below 4e-9) moves the estimate far less than Within's 2 % margins: same decisions.
+            double cosV = Math.Abs(x[v]) < 80 ? Haversine.FastCosDegrees(x[v]) : double.NaN;
             if (!_useGrid)
             {
                 for (int w = 0; w < x.Length; w++)
