@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "mobility-stopwatch")
     return AdintAudit.Benchmarks.Mobility.MobilityBenchmarks.RunStopwatch(args);
 }
 
+if (args.Length > 0 && args[0] == "mobility-digest")
+{
+    return AdintAudit.Benchmarks.Mobility.MobilityBenchmarks.RunDigest(args);
+}
+
 if (args.Length > 0 && args[0] == "writer-stopwatch")
 {
     return WriterBenchmarks.RunStopwatch(args);

@@ -8,14 +8,17 @@ internal static class DeviceChunks
 {
     public const int RowsPerChunk = 1 << 16;
 
-    public static T[] Run<T>(ReadOnlySpan<int> deviceStart, int maxDegreeOfParallelism, Func<int, int, T> work)
+    /// <summary>Rows per chunk for stages over stays (about one stay per 12 pings): chunks of similar work to pings'.</summary>
+    public const int StayRowsPerChunk = 1 << 13;
+
+    public static T[] Run<T>(ReadOnlySpan<int> deviceStart, int maxDegreeOfParallelism, Func<int, int, T> work, int rowsPerChunk = RowsPerChunk)
     {
         int devices = deviceStart.Length - 1;
         var bounds = new List<int> { 0 };
         int chunkStartRow = deviceStart[0];
         for (int d = 1; d < devices; d++)
         {
-            if (deviceStart[d] - chunkStartRow >= RowsPerChunk)
+            if (deviceStart[d] - chunkStartRow >= rowsPerChunk)
             {
                 bounds.Add(d);
                 chunkStartRow = deviceStart[d];

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using AdintAudit.Data;
 using AdintAudit.Geo;
 
@@ -27,6 +29,9 @@ namespace AdintAudit.Mobility;
 /// </remarks>
 public static class HomeWorkInference
 {
+    /// <summary>Widest range of night or day numbers that evidence is aggregated over in bitsets (about 45 years).</summary>
+    private const long BitsetKeyRange = 1 << 14;
+
     /// <summary>Infers home and work for every device.</summary>
     /// <param name="pings">The pings (cleaned for the default; as loaded for skmob).</param>
     /// <param name="stays">Stays of <paramref name="pings"/> (unused by skmob; may be null then).</param>
@@ -55,7 +60,9 @@ public static class HomeWorkInference
 
         bool[]? mask = excluded.IsEmpty ? null : excluded.ToArray();
         var result = new HomeWorkTable(pings.DeviceIdArray, options.Method, local.Description);
-        ReadOnlySpan<int> rowsByDevice = options.Method == HomeWorkMethod.Skmob ? pings.DeviceStart : stays!.DeviceStart;
+        // Chunks by the rows that cost: pings for skmob and the default (evidence pings), stays for the others.
+        bool byPings = options.Method is HomeWorkMethod.Skmob or HomeWorkMethod.Default;
+        ReadOnlySpan<int> rowsByDevice = byPings ? pings.DeviceStart : stays!.DeviceStart;
         DeviceChunks.Run(rowsByDevice, options.MaxDegreeOfParallelism, (from, to) =>
         {
             var scratch = new Scratch();
@@ -79,7 +86,7 @@ public static class HomeWorkInference
             }
 
             return 0;
-        });
+        }, byPings ? DeviceChunks.RowsPerChunk : DeviceChunks.StayRowsPerChunk);
         return result;
     }
 
@@ -337,19 +344,32 @@ public static class HomeWorkInference
         double cosLat = Math.Cos(p.LatArray[pingStart] * Haversine.DegreesToRadians);
         List<(int Row, long Night, long Day, bool IsWork)> orphans = scratch.Orphans;
         orphans.Clear();
-        for (int i = pingStart; i < pingEnd; i++)
+        Span<double> candidateLat = scratch.Doubles(0, placeCount);
+        Span<double> candidateLon = scratch.Doubles(1, placeCount);
+        for (int k = 0; k < placeCount; k++)
         {
-            float a = p.AccuracyArray[i];
-            if ((!float.IsNaN(a) && a > o.MaxAccuracyMeters) || (excluded is not null && excluded[i]))
+            candidateLat[k] = candidates[k].Lat;
+            candidateLon[k] = candidates[k].Lon;
+        }
+
+        ReadOnlySpan<float> accuracy = p.AccuracyArray.AsSpan(pingStart, pingEnd - pingStart);
+        ReadOnlySpan<long> time = p.TimeArray.AsSpan(pingStart, pingEnd - pingStart);
+        ReadOnlySpan<double> pingLat = p.LatArray.AsSpan(pingStart, pingEnd - pingStart);
+        ReadOnlySpan<double> pingLon = p.LonArray.AsSpan(pingStart, pingEnd - pingStart);
+        double maxAccuracy = o.MaxAccuracyMeters;
+        ref LocalDayCursor clock = ref scratch.Clock(local);
+        for (int j = 0; j < time.Length; j++)
+        {
+            float a = accuracy[j];
+            if ((!float.IsNaN(a) && a > maxAccuracy) || (excluded is not null && excluded[pingStart + j]))
             {
                 continue;
             }
 
-            long lt = local.ToLocalMs(p.TimeArray[i]);
-            long night = NightClock.NightOf(lt, o.NightStartHour, o.NightEndHour);
-            long day = NightClock.DayOf(lt);
+            long lt = clock.ToLocalMs(time[j], out long day);
+            long night = NightClock.NightOf(day, lt, o.NightStartHour, o.NightEndHour);
             long tod = lt - (day * NightClock.DayMs);
-            bool isWork = tod >= workStart && tod <= workEnd && NightClock.DayOfWeek(lt) < 5;
+            bool isWork = tod >= workStart && tod <= workEnd && clock.DayOfWeek < 5;
             if (night == NightClock.NotNight && !isWork)
             {
                 continue;
@@ -357,9 +377,11 @@ public static class HomeWorkInference
 
             int nearest = -1;
             double bestSquared = radiusSquared;
-            for (int k = 0; k < placeCount; k++)
+            double lat = pingLat[j];
+            double lon = pingLon[j];
+            for (int k = 0; k < candidateLat.Length; k++)
             {
-                double dist = Haversine.EquirectangularSquaredMeters(p.LatArray[i], p.LonArray[i], candidates[k].Lat, candidates[k].Lon, cosLat);
+                double dist = Haversine.EquirectangularSquaredMeters(lat, lon, candidateLat[k], candidateLon[k], cosLat);
                 if (dist <= bestSquared)
                 {
                     bestSquared = dist;
@@ -371,7 +393,7 @@ public static class HomeWorkInference
             {
                 if (float.IsNaN(a) || a <= o.OrphanMaxAccuracyMeters)
                 {
-                    orphans.Add((i, night, day, isWork));
+                    orphans.Add((pingStart + j, night, day, isWork));
                 }
 
                 continue;
@@ -442,8 +464,8 @@ public static class HomeWorkInference
 
         Span<PlaceScore> homeScores = scratch.Scores(0, count);
         Span<PlaceScore> workScores = scratch.Scores(1, count);
-        int totalNights = Aggregate(nights, homeScores, scratch.Keys);
-        int totalDays = Aggregate(days, workScores, scratch.Keys);
+        int totalNights = Aggregate(nights, homeScores, scratch);
+        int totalDays = Aggregate(days, workScores, scratch);
 
         int home = -1;
         for (int k = 0; k < count; k++)
@@ -475,7 +497,7 @@ public static class HomeWorkInference
         {
             // Shift work: another place with long stays (any hour) on enough distinct days.
             Span<PlaceScore> longScores = scratch.Scores(2, count);
-            int totalLongDays = Aggregate(longStays, longScores, scratch.Keys);
+            int totalLongDays = Aggregate(longStays, longScores, scratch);
             for (int k = 0; k < count; k++)
             {
                 if (k != home && longScores[k].Distinct >= o.MinWorkDays && (work < 0 || longScores[k].BetterWorkThan(longScores[work])))
@@ -502,18 +524,81 @@ public static class HomeWorkInference
     /// <summary>Adds one ping of evidence, merged into the previous entry when it has the same place and key (pings come in time order).</summary>
     private static void AddPing(List<Evidence> evidence, int place, long key)
     {
-        int last = evidence.Count - 1;
-        if (last >= 0 && evidence[last].Place == place && evidence[last].Key == key && evidence[last].Dwell == 0)
+        Span<Evidence> items = CollectionsMarshal.AsSpan(evidence);
+        if (items.Length > 0)
         {
-            evidence[last] = evidence[last] with { Pings = evidence[last].Pings + 1 };
-            return;
+            ref Evidence last = ref items[^1];
+            if (last.Place == place && last.Key == key && last.Dwell == 0)
+            {
+                last = last with { Pings = last.Pings + 1 };
+                return;
+            }
         }
 
         evidence.Add(new Evidence(place, key, 0, 1));
     }
 
     /// <summary>Sums evidence per place; returns the number of distinct keys (nights or days) over all places.</summary>
-    private static int Aggregate(List<Evidence> evidence, Span<PlaceScore> scores, List<long> keys)
+    /// <remarks>
+    /// Distinct keys are counted in bitsets over the keys' range (one per place and one for all), without sorting; the
+    /// sums are integers, so the order does not matter. A range wider than <see cref="BitsetKeyRange"/> keys falls back
+    /// to <see cref="AggregateSorted"/>, which gives the same counts.
+    /// </remarks>
+    private static int Aggregate(List<Evidence> evidence, Span<PlaceScore> scores, Scratch scratch)
+    {
+        scores.Clear();
+        int n = evidence.Count;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<Evidence> items = CollectionsMarshal.AsSpan(evidence);
+        long min = long.MaxValue;
+        long max = long.MinValue;
+        foreach (Evidence e in items)
+        {
+            min = Math.Min(min, e.Key);
+            max = Math.Max(max, e.Key);
+        }
+
+        if (max - min >= BitsetKeyRange)
+        {
+            return AggregateSorted(evidence, scores, scratch.Keys);
+        }
+
+        int words = (int)((max - min + 64) >> 6);
+        Span<ulong> bits = scratch.Bits((scores.Length + 1) * words);
+        bits.Clear();
+        Span<ulong> any = bits[(scores.Length * words)..];
+        foreach (Evidence e in items)
+        {
+            int offset = (int)(e.Key - min);
+            ulong mask = 1UL << offset;
+            ref ulong word = ref bits[(e.Place * words) + (offset >> 6)];
+            ref PlaceScore score = ref scores[e.Place];
+            if ((word & mask) == 0)
+            {
+                word |= mask;
+                score.Distinct++;
+            }
+
+            score.Dwell += e.Dwell;
+            score.Pings += e.Pings;
+            any[offset >> 6] |= mask;
+        }
+
+        int distinct = 0;
+        foreach (ulong w in any)
+        {
+            distinct += BitOperations.PopCount(w);
+        }
+
+        return distinct;
+    }
+
+    /// <summary>As <see cref="Aggregate"/>, by sorting the evidence (any key range).</summary>
+    private static int AggregateSorted(List<Evidence> evidence, Span<PlaceScore> scores, List<long> keys)
     {
         scores.Clear();
         evidence.Sort();
@@ -603,6 +688,19 @@ public static class HomeWorkInference
 
     private sealed class Scratch
     {
+        private LocalDayCursor _clock;
+
+        /// <summary>The cursor over <paramref name="local"/> (one per scratch, so one per chunk).</summary>
+        public ref LocalDayCursor Clock(LocalTime local)
+        {
+            if (!_clock.Converts(local))
+            {
+                _clock = new LocalDayCursor(local);
+            }
+
+            return ref _clock;
+        }
+
         private readonly double[][] _doubles = [new double[16], new double[16]];
         private readonly PlaceScore[][] _scores = [new PlaceScore[16], new PlaceScore[16], new PlaceScore[16]];
 
@@ -621,6 +719,10 @@ public static class HomeWorkInference
         public List<(int Row, long Night, long Day, bool IsWork)> Orphans { get; } = [];
 
         public PlaceClusterer.DbscanScratch Dbscan { get; } = new();
+
+        private ulong[] _bits = new ulong[64];
+
+        public Span<ulong> Bits(int n) => (_bits.Length >= n ? _bits : _bits = new ulong[Math.Max(n, _bits.Length * 2)]).AsSpan(0, n);
 
         private int[] _labels = new int[64];
         private int[] _members = new int[16];

@@ -134,6 +134,33 @@ public sealed class LocalTime
         return utcMs + OffsetExact(utcMs);
     }
 
+    /// <summary>
+    /// Returns the offset <see cref="ToLocalMs"/> adds at <paramref name="utcMs"/>, and the UTC range
+    /// [<paramref name="validFromMs"/>, <paramref name="validToMs"/>) over which it adds the same offset.
+    /// </summary>
+    internal long OffsetAt(long utcMs, out long validFromMs, out long validToMs)
+    {
+        if (_zone is null)
+        {
+            validFromMs = long.MinValue;
+            validToMs = long.MaxValue;
+            return _fixedOffsetMs;
+        }
+
+        long day = Math.DivRem(utcMs, DayMs, out long r) - (r < 0 ? 1 : 0);
+        long index = day - _firstDay;
+        if ((ulong)index < (ulong)_dayOffsets.Length && _dayOffsets[index] != Exact)
+        {
+            validFromMs = day * DayMs;
+            validToMs = validFromMs + DayMs;
+            return _dayOffsets[index];
+        }
+
+        validFromMs = utcMs;
+        validToMs = utcMs + 1;
+        return OffsetExact(utcMs);
+    }
+
     private long OffsetExact(long utcMs)
     {
         if (utcMs < -62_135_596_800_000L || utcMs > 253_402_300_799_000L)
@@ -142,5 +169,59 @@ public sealed class LocalTime
         }
 
         return (long)_zone!.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(utcMs)).TotalMilliseconds;
+    }
+}
+
+/// <summary>
+/// Converts UTC instants that mostly come in time order to local time and local day, recomputing only when an instant
+/// leaves the UTC range over which the offset and the local day stay the same; gives exactly what
+/// <see cref="LocalTime.ToLocalMs"/> and <see cref="NightClock.DayOf"/> give, for instants in any order.
+/// </summary>
+internal struct LocalDayCursor
+{
+    private readonly LocalTime _local;
+    private long _fromMs;
+    private long _toMs;
+    private long _offsetMs;
+    private long _day;
+    private int _dayOfWeek;
+
+    public LocalDayCursor(LocalTime local)
+    {
+        _local = local;
+        _fromMs = 0;
+        _toMs = 0;
+    }
+
+    /// <summary>Whether this cursor converts through <paramref name="local"/>.</summary>
+    public readonly bool Converts(LocalTime local) => ReferenceEquals(_local, local);
+
+    /// <summary>The ISO day of week (Monday = 0) of the local day of the last instant converted.</summary>
+    public readonly int DayOfWeek => _dayOfWeek;
+
+    /// <summary>Returns the local time of <paramref name="utcMs"/>, as <see cref="LocalTime.ToLocalMs"/>, and its local day.</summary>
+    public long ToLocalMs(long utcMs, out long day)
+    {
+        if (utcMs < _fromMs || utcMs >= _toMs)
+        {
+            Refill(utcMs);
+        }
+
+        day = _day;
+        return utcMs + _offsetMs;
+    }
+
+    private void Refill(long utcMs)
+    {
+        long offset = _local.OffsetAt(utcMs, out long from, out long to);
+        long localMs = utcMs + offset;
+        long day = NightClock.DayOf(localMs);
+        long dayStart = day * NightClock.DayMs;
+        _offsetMs = offset;
+        _day = day;
+        _dayOfWeek = NightClock.DayOfWeek(localMs);
+        _fromMs = Math.Max(from, dayStart - offset);
+        _toMs = Math.Min(to, dayStart + NightClock.DayMs - offset);
+        System.Diagnostics.Debug.Assert(utcMs >= _fromMs && utcMs < _toMs, "the instant lies in its own range");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdintAudit.Data;
 using AdintAudit.Geo;
 
@@ -46,7 +47,9 @@ public static class StayDetector
         LocalTime local = localTime ?? (options.Method == StayMethod.Adtech ? LocalTime.FromMedianLongitude(pings) : LocalTime.Utc);
         StayColumns[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
         {
-            var output = new StayColumns();
+            // About one adtech stay per 12 pings in city data: start with room for one per 8.
+            int rows = pings.DeviceStartArray[to] - pings.DeviceStartArray[from];
+            var output = new StayColumns(options.Method == StayMethod.Adtech ? (rows / 8) + 64 : 64);
             var scratch = new Scratch();
             for (int d = from; d < to; d++)
             {
@@ -242,19 +245,19 @@ public static class StayDetector
         double maxAccuracy = o.MaxAccuracyMeters;
 
         // Eligible rows of this device, in time order.
-        List<int> rows = scratch.Buffer;
-        rows.Clear();
+        Span<int> rows = scratch.Rows(end - start);
+        int n = 0;
         for (int i = start; i < end; i++)
         {
             float a = acc[i];
             if ((float.IsNaN(a) || a <= maxAccuracy) && (excluded is null || !excluded[i]))
             {
-                rows.Add(i);
+                rows[n++] = i;
             }
         }
 
-        List<int> members = scratch.Members;
-        int n = rows.Count;
+        rows = rows[..n];
+        Span<int> members = scratch.MemberRows(n);
         int k = 0;
         while (k < n)
         {
@@ -268,8 +271,8 @@ public static class StayDetector
             double aLat = lat[anchor];
             double aLon = lon[anchor];
             double cosLat = Haversine.FastCosDegrees(aLat);
-            members.Clear();
-            members.Add(anchor);
+            members[0] = anchor;
+            int count = 1;
             int last = anchor;
             long maxGap = 0;
             bool gapBreak = false;
@@ -296,16 +299,16 @@ public static class StayDetector
                 }
 
                 maxGap = Math.Max(maxGap, gap);
-                members.Add(r);
+                members[count++] = r;
                 last = r;
             }
 
             if (t[last] - t[anchor] >= minDurationMs)
             {
-                EmitAdtech(p, device, members, maxGap, o, local, output, scratch);
+                EmitAdtech(p, device, members[..count], maxGap, o, local, output, scratch);
                 k = j;
             }
-            else if (gapBreak && members.Count == j - k)
+            else if (gapBreak && count == j - k)
             {
                 k = j;
             }
@@ -316,10 +319,10 @@ public static class StayDetector
         }
     }
 
-    private static void EmitAdtech(PingTable p, int device, List<int> members, long maxGap, StayOptions o, LocalTime local,
+    private static void EmitAdtech(PingTable p, int device, ReadOnlySpan<int> members, long maxGap, StayOptions o, LocalTime local,
         StayColumns output, Scratch scratch)
     {
-        int n = members.Count;
+        int n = members.Length;
         float[] acc = p.AccuracyArray;
         Span<double> weights = scratch.Weights(n);
         Span<double> keys = scratch.Values(n);
@@ -333,27 +336,28 @@ public static class StayDetector
             totalWeight += weight;
         }
 
+        Span<double> sortedKeys = scratch.SortedValues(n);
         for (int i = 0; i < n; i++)
         {
             keys[i] = p.LatArray[members[i]];
         }
 
-        weights.CopyTo(sortedWeights);
-        double centreLat = WeightedMedian(keys, sortedWeights, totalWeight);
+        double centreLat = WeightedMedian(keys, weights, sortedKeys, sortedWeights, totalWeight);
         for (int i = 0; i < n; i++)
         {
             keys[i] = p.LonArray[members[i]];
         }
 
-        weights.CopyTo(sortedWeights);
-        double centreLon = WeightedMedian(keys, sortedWeights, totalWeight);
+        double centreLon = WeightedMedian(keys, weights, sortedKeys, sortedWeights, totalWeight);
 
         // Distinct local nights (22:00–07:00 inclusive, keyed by the evening's date) with a member ping.
         int nights = 0;
         long lastNight = long.MinValue;
+        ref LocalDayCursor clock = ref scratch.Clock(local);
         foreach (int r in members)
         {
-            long night = NightClock.NightOf(local.ToLocalMs(p.TimeArray[r]), 22, 7);
+            long localMs = clock.ToLocalMs(p.TimeArray[r], out long day);
+            long night = NightClock.NightOf(day, localMs, 22, 7);
             if (night != NightClock.NotNight && night != lastNight)
             {
                 nights++;
@@ -365,14 +369,15 @@ public static class StayDetector
     }
 
     /// <summary>Lower weighted median: the smallest value whose cumulative weight reaches half the total; ties by value then weight.</summary>
-    private static double WeightedMedian(Span<double> values, Span<double> weights, double totalWeight)
+    private static double WeightedMedian(ReadOnlySpan<double> unsortedValues, ReadOnlySpan<double> unsortedWeights, Span<double> values,
+        Span<double> weights, double totalWeight)
     {
-        if (values.Length == 1)
+        if (unsortedValues.Length == 1)
         {
-            return values[0];
+            return unsortedValues[0];
         }
 
-        values.Sort(weights);
+        SortInto(unsortedValues, unsortedWeights, values, weights);
         double half = totalWeight / 2;
         double cumulative = 0;
         for (int i = 0; i < values.Length; i++)
@@ -387,14 +392,111 @@ public static class StayDetector
         return values[^1];
     }
 
+    /// <summary>
+    /// Sorts <paramref name="values"/> ascending with <paramref name="weights"/> alongside, exactly as
+    /// <c>values.Sort(weights)</c> does (the same order of equal values too): for up to 16 items the same swaps and
+    /// insertion sort as the runtime's introsort uses for small partitions (the latter as a stable rank placement);
+    /// longer spans go to the runtime.
+    /// </summary>
+    /// <remarks>Values must not be NaN (the runtime moves NaNs to the front first; a stay centre has none).</remarks>
+    internal static void SortByValue(Span<double> values, Span<double> weights)
+    {
+        Debug.Assert(values.Length == weights.Length, "one weight per value");
+        int n = values.Length;
+        if (n > 16)
+        {
+            values.Sort(weights);
+            return;
+        }
+
+        if (n <= 3)
+        {
+            if (n == 2)
+            {
+                SwapIfGreater(values, weights, 0, 1);
+            }
+            else if (n == 3)
+            {
+                SwapIfGreater(values, weights, 0, 1);
+                SwapIfGreater(values, weights, 0, 2);
+                SwapIfGreater(values, weights, 1, 2);
+            }
+
+            return;
+        }
+
+        Span<double> v = stackalloc double[16];
+        Span<double> w = stackalloc double[16];
+        values.CopyTo(v);
+        weights.CopyTo(w);
+        SortInto(v[..n], w[..n], values, weights);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="values"/> sorted into <paramref name="sortedValues"/>, with the weights alongside, in the
+    /// order of <see cref="SortByValue"/>.
+    /// </summary>
+    internal static void SortInto(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> sortedValues, Span<double> sortedWeights)
+    {
+        int n = values.Length;
+        Debug.Assert(weights.Length == n && sortedValues.Length == n && sortedWeights.Length == n, "one weight per value");
+        if (n is < 4 or > 16)
+        {
+            values.CopyTo(sortedValues);
+            weights.CopyTo(sortedWeights);
+            SortByValue(sortedValues, sortedWeights);
+            return;
+        }
+
+        // The runtime sorts 4 to 16 items by insertion, a stable sort: each item goes to its stable rank (items
+        // smaller, plus equal items before it), counted here without branches instead of shifted into place.
+        for (int i = 0; i < n; i++)
+        {
+            double x = values[i];
+            int rank = 0;
+            for (int j = 0; j < i; j++)
+            {
+                rank += values[j] <= x ? 1 : 0;
+            }
+
+            for (int j = i + 1; j < n; j++)
+            {
+                rank += values[j] < x ? 1 : 0;
+            }
+
+            sortedValues[rank] = x;
+            sortedWeights[rank] = weights[i];
+        }
+    }
+
+    private static void SwapIfGreater(Span<double> values, Span<double> weights, int i, int j)
+    {
+        if (values[i] > values[j])
+        {
+            (values[i], values[j]) = (values[j], values[i]);
+            (weights[i], weights[j]) = (weights[j], weights[i]);
+        }
+    }
+
     private sealed class Scratch
     {
+        private LocalDayCursor _clock;
+
+        /// <summary>The cursor over <paramref name="local"/> (one per scratch, so one per chunk).</summary>
+        public ref LocalDayCursor Clock(LocalTime local)
+        {
+            if (!_clock.Converts(local))
+            {
+                _clock = new LocalDayCursor(local);
+            }
+
+            return ref _clock;
+        }
+
         private double[] _values = new double[64];
         private (double, double)[] _pairs = new (double, double)[64];
 
         public List<int> Buffer { get; } = new(256);
-
-        public List<int> Members { get; } = new(256);
 
         public Span<double> Values(int n)
         {
@@ -419,15 +521,26 @@ public static class StayDetector
         private double[] _weights = new double[64];
         private double[] _sortedWeights = new double[64];
 
+        private int[] _rows = new int[256];
+        private int[] _memberRows = new int[256];
+
+        public Span<int> Rows(int n) => Grow(ref _rows, n);
+
+        public Span<int> MemberRows(int n) => Grow(ref _memberRows, n);
+
+        private double[] _sortedValues = new double[64];
+
+        public Span<double> SortedValues(int n) => Grow(ref _sortedValues, n);
+
         public Span<double> Weights(int n) => Grow(ref _weights, n);
 
         public Span<double> SortedWeights(int n) => Grow(ref _sortedWeights, n);
 
-        private static Span<double> Grow(ref double[] array, int n)
+        private static Span<T> Grow<T>(ref T[] array, int n)
         {
             if (array.Length < n)
             {
-                array = new double[Math.Max(n, array.Length * 2)];
+                array = new T[Math.Max(n, array.Length * 2)];
             }
 
             return array.AsSpan(0, n);
@@ -455,9 +568,12 @@ internal static class NightClock
     /// The night (numbered by the day on which it starts) containing <paramref name="localMs"/> when it lies in
     /// [startHour:00, 24:00) or [00:00, endHour:00] (both ends inclusive); otherwise <see cref="NotNight"/>.
     /// </summary>
-    public static long NightOf(long localMs, int startHour, int endHour)
+    public static long NightOf(long localMs, int startHour, int endHour) => NightOf(DayOf(localMs), localMs, startHour, endHour);
+
+    /// <summary>As <see cref="NightOf(long, int, int)"/>, given the local day of <paramref name="localMs"/>.</summary>
+    public static long NightOf(long day, long localMs, int startHour, int endHour)
     {
-        long day = DayOf(localMs);
+        System.Diagnostics.Debug.Assert(day == DayOf(localMs), "the day is the local day of the instant");
         long tod = localMs - (day * DayMs);
         if (tod >= startHour * HourMs)
         {

@@ -94,6 +94,13 @@ internal sealed class StayColumns
     public int[] Nights = [];
     public long[] Gap = [];
 
+    public StayColumns()
+    {
+    }
+
+    /// <summary>Starts with room for <paramref name="capacity"/> stays (a chunk's estimate, to spare most regrowth).</summary>
+    public StayColumns(int capacity) => Grow(Math.Max(capacity, 0));
+
     public int Count { get; private set; }
 
     public void Add(int device, double lat, double lon, long start, long end, int pings, int first, int last, int nights, long gap)
