@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AdintAudit.Parquet.Compression;
@@ -491,53 +492,43 @@ internal sealed class ColumnChunkWriter
         }
         else if (typeof(T) == typeof(float))
         {
-            // NaN is left out of the bounds; a zero bound is written as -0 (min) and +0 (max), as the spec asks.
-            float min = float.PositiveInfinity;
-            float max = float.NegativeInfinity;
-            bool any = false;
-            foreach (float x in MemoryMarshal.Cast<T, float>(dense))
-            {
-                if (!float.IsNaN(x))
-                {
-                    any = true;
-                    min = x < min ? x : min;
-                    max = x > max ? x : max;
-                }
-            }
-
-            if (any)
-            {
-                statistics.MinValue = new byte[4];
-                statistics.MaxValue = new byte[4];
-                BinaryPrimitives.WriteSingleLittleEndian(statistics.MinValue, min == 0 ? -0f : min);
-                BinaryPrimitives.WriteSingleLittleEndian(statistics.MaxValue, max == 0 ? 0f : max);
-            }
+            SetFloatingBounds(MemoryMarshal.Cast<T, float>(dense), statistics);
         }
         else if (typeof(T) == typeof(double))
         {
-            double min = double.PositiveInfinity;
-            double max = double.NegativeInfinity;
-            bool any = false;
-            foreach (double x in MemoryMarshal.Cast<T, double>(dense))
-            {
-                if (!double.IsNaN(x))
-                {
-                    any = true;
-                    min = x < min ? x : min;
-                    max = x > max ? x : max;
-                }
-            }
-
-            if (any)
-            {
-                statistics.MinValue = new byte[8];
-                statistics.MaxValue = new byte[8];
-                BinaryPrimitives.WriteDoubleLittleEndian(statistics.MinValue, min == 0 ? -0d : min);
-                BinaryPrimitives.WriteDoubleLittleEndian(statistics.MaxValue, max == 0 ? 0d : max);
-            }
+            SetFloatingBounds(MemoryMarshal.Cast<T, double>(dense), statistics);
         }
 
         return statistics;
+    }
+
+    /// <summary>
+    /// Min and max of FLOAT or DOUBLE values with NaN left out of the bounds; a zero bound is written as -0 (min) and
+    /// +0 (max), as the specification asks. PLAIN is little-endian, like the machines this runs on.
+    /// </summary>
+    private static void SetFloatingBounds<TFloat>(ReadOnlySpan<TFloat> values, Statistics statistics)
+        where TFloat : unmanaged, IFloatingPointIeee754<TFloat>
+    {
+        TFloat min = TFloat.PositiveInfinity;
+        TFloat max = TFloat.NegativeInfinity;
+        bool any = false;
+        foreach (TFloat x in values)
+        {
+            if (!TFloat.IsNaN(x))
+            {
+                any = true;
+                min = x < min ? x : min;
+                max = x > max ? x : max;
+            }
+        }
+
+        if (any)
+        {
+            min = TFloat.IsZero(min) ? TFloat.NegativeZero : min;
+            max = TFloat.IsZero(max) ? TFloat.Zero : max;
+            statistics.MinValue = MemoryMarshal.AsBytes(new ReadOnlySpan<TFloat>(in min)).ToArray();
+            statistics.MaxValue = MemoryMarshal.AsBytes(new ReadOnlySpan<TFloat>(in max)).ToArray();
+        }
     }
 }
 
