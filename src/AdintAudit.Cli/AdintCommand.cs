@@ -11,6 +11,9 @@ internal static class AdintCommand
         RootCommand root = new("AdintAudit: re-identification risk audit for ad-tech location data.")
         {
             CommonOptions.Verbose,
+            DemoCommand.Create(),
+            AuditCommand.Create(),
+            RiskCommand.Create(),
             InspectCommand.Create(),
             CatCommand.Create(),
             ConvertCommand.Create(),

@@ -20,6 +20,13 @@ public sealed record PipelineOptions
 
     /// <summary>IANA time zone for local time; null for the fixed offset from the median longitude.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// Whether the default methods run the quality screen first (default true). False for input that was already
+    /// screened and then deliberately transformed (the mitigation what-ifs): rounding coordinates to 3 decimals must
+    /// not make every ping look IP-derived.
+    /// </summary>
+    public bool ScreenQuality { get; init; } = true;
 }
 
 /// <summary>What <see cref="MobilityPipeline"/> computed; stages not run are null.</summary>
@@ -85,7 +92,7 @@ public static class MobilityPipeline
         ArgumentNullException.ThrowIfNull(input);
         options ??= new PipelineOptions();
         bool skmobHomes = until == PipelineStage.Homes && options.HomeWork.Method == HomeWorkMethod.Skmob;
-        bool clean = !skmobHomes && options.Stays.Method == StayMethod.Adtech;
+        bool clean = options.ScreenQuality && !skmobHomes && options.Stays.Method == StayMethod.Adtech;
         QualityResult? quality = clean ? QualityScreen.Screen(input, options.Quality) : null;
         PingTable used = quality?.Clean ?? input;
         LocalTime local = options.TimeZone is string zone

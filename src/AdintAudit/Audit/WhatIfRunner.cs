@@ -1,0 +1,126 @@
+using AdintAudit.Data;
+using AdintAudit.Mobility;
+using AdintAudit.Risk.Anonymity;
+using AdintAudit.Risk.Mitigation;
+using AdintAudit.Risk.Unicity;
+using AdintAudit.Sites;
+
+namespace AdintAudit.Audit;
+
+/// <summary>
+/// Recomputes the headline figures after each mitigation: the cleaned pings are transformed, the mobility stages re-run
+/// (without a second quality screen), then unicity at the headline resolution, home/work anonymity at the finest cell,
+/// the share of devices with an inferred home and, with sites, the devices followed home from a site.
+/// </summary>
+/// <remarks>
+/// "Before" is computed with exactly the same reduced settings as "after" (the same device sample size and resolution),
+/// so a change in the table is the mitigation's effect and not a change of method.
+/// </remarks>
+public static class WhatIfRunner
+{
+    /// <summary>Metric id of expected unicity at the headline resolution.</summary>
+    public const string UnicityExpected = "unicity.expected";
+
+    /// <summary>Metric id of worst-case unicity at the headline resolution.</summary>
+    public const string UnicityWorst = "unicity.worst";
+
+    /// <summary>Metric id of the share unique by home/work pair.</summary>
+    public const string HomeWorkUnique = "homework.share_unique";
+
+    /// <summary>Metric id of the share of devices with an inferred home.</summary>
+    public const string HomeInferred = "home.share_inferred";
+
+    /// <summary>Metric id of the devices followed home from any site.</summary>
+    public const string FollowedHome = "site.followed_home";
+
+    /// <summary>Runs every mitigation of <paramref name="options"/> that applies.</summary>
+    /// <param name="baseline">The audit's mobility run (its cleaned pings and homes).</param>
+    /// <param name="sites">Sensitive sites, or null.</param>
+    /// <param name="atSite">Pings of <see cref="MobilityRun.Used"/> at a site, or null.</param>
+    /// <param name="options">The audit's options.</param>
+    /// <param name="progress">Mitigations done.</param>
+    /// <param name="cancellationToken">Stops between and inside mitigations.</param>
+    public static WhatIfTable Run(MobilityRun baseline, SiteCatalog? sites, bool[]? atSite, AuditOptions options, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = new List<WhatIfRow>();
+        if (options.WhatIfs.Count == 0)
+        {
+            return new WhatIfTable(rows);
+        }
+
+        HomeWorkTable homes = baseline.Homes!;
+        var context = new MitigationContext
+        {
+            HomeLatDegrees = homes.HomeLat.ToArray(),
+            HomeLonDegrees = homes.HomeLon.ToArray(),
+            AtSite = atSite ?? ReadOnlyMemory<bool>.Empty,
+        };
+        Figures before = Measure(baseline, sites, options, cancellationToken);
+        long done = 0;
+        foreach (WhatIfMitigation mitigation in options.WhatIfs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Mitigations.CanApply(mitigation, context))
+            {
+                PingTable transformed = Mitigations.Apply(baseline.Used, mitigation, context);
+                MobilityRun run = MobilityPipeline.Run(transformed, PipelineStage.Homes, options.Pipeline with { ScreenQuality = false });
+                Figures after = Measure(run, sites, options, cancellationToken);
+                rows.Add(new WhatIfRow(mitigation.Label, UnicityExpected, before.UnicityExpected, after.UnicityExpected));
+                rows.Add(new WhatIfRow(mitigation.Label, UnicityWorst, before.UnicityWorst, after.UnicityWorst));
+                rows.Add(new WhatIfRow(mitigation.Label, HomeWorkUnique, before.HomeWorkUnique, after.HomeWorkUnique));
+                rows.Add(new WhatIfRow(mitigation.Label, HomeInferred, before.HomeInferred, after.HomeInferred));
+                if (sites is not null)
+                {
+                    rows.Add(new WhatIfRow(mitigation.Label, FollowedHome, before.FollowedHome, after.FollowedHome));
+                }
+            }
+
+            progress?.Report(++done);
+        }
+
+        return new WhatIfTable(rows);
+    }
+
+    /// <summary>The unicity settings of the what-ifs: the headline resolution only, a bounded device sample.</summary>
+    /// <param name="options">The audit's options.</param>
+    public static UnicityOptions ReducedUnicity(AuditOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        UnicityResolution headline = RiskVerdicts.Headline(options.Unicity.Resolutions);
+        return options.Unicity with
+        {
+            Resolutions = [headline],
+            Points = [RiskVerdicts.HeadlinePoints],
+            MaxDevices = Math.Min(options.Unicity.MaxDevices, options.WhatIfUnicityDevices),
+        };
+    }
+
+    private static Figures Measure(MobilityRun run, SiteCatalog? sites, AuditOptions options, CancellationToken cancellationToken)
+    {
+        UnicityResult unicity = UnicityEstimator.Estimate(run.Used, ReducedUnicity(options), cancellationToken);
+        UnicityPoint point = unicity.Curves[0].Points[0];
+        HomeWorkTable homes = run.Homes!;
+        HomeWorkAnonymityResult anonymity = HomeWorkAnonymity.Compute(homes, options.Anonymity);
+        int withHome = 0;
+        for (int d = 0; d < homes.Count; d++)
+        {
+            withHome += double.IsNaN(homes.HomeLat[d]) ? 0 : 1;
+        }
+
+        double followed = double.NaN;
+        if (sites is not null)
+        {
+            SiteExposureResult exposure = SiteExposureAnalyzer.Compute(run.Used, sites, run.Stays, homes, run.LocalTime, anonymity.DeviceSetSizes(0), options.Sites,
+                cancellationToken);
+            followed = exposure.FollowedHomeAtAnySite;
+        }
+
+        return new Figures(point.Expected, point.WorstCase, anonymity.Summaries[0].ShareUnique,
+            homes.Count == 0 ? double.NaN : withHome / (double)homes.Count, followed);
+    }
+
+    private sealed record Figures(double UnicityExpected, double UnicityWorst, double HomeWorkUnique, double HomeInferred, double FollowedHome);
+}
