@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AdintAudit.Audit;
 using AdintAudit.Data;
-using AdintAudit.Mobility;
 using AdintAudit.Reporting;
 using Spectre.Console;
 

@@ -173,7 +173,7 @@ public static class AuditRunner
         };
     }
 
-    private static IReadOnlyList<AttackSummary> RunAttacks(MobilityRun run, AuditOptions options, StageClock stages, CancellationToken cancellationToken)
+    private static List<AttackSummary> RunAttacks(MobilityRun run, AuditOptions options, StageClock stages, CancellationToken cancellationToken)
     {
         var summaries = new List<AttackSummary>(options.Attacks.Count);
         if (options.Attacks.Count == 0)
@@ -269,7 +269,8 @@ public static class AuditRunner
         public void End(long units, string unit)
         {
             _timings.Add(new StageTiming(s_stages[_index], _clock.Elapsed.TotalSeconds, units, unit));
-            progress?.Report(new AuditProgress(s_stages[_index], _index, s_stages.Length, Math.Max(units, _total), Math.Max(units, _total), _unit, true));
+            _unit = unit;
+            progress?.Report(new AuditProgress(s_stages[_index], _index, s_stages.Length, units, Math.Max(units, _total), unit, true));
         }
 
         private void Report(long done) => progress?.Report(new AuditProgress(s_stages[_index], _index, s_stages.Length, done, _total, _unit, false));

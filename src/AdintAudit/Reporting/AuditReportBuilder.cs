@@ -1,7 +1,6 @@
 using AdintAudit.Audit;
 using AdintAudit.Mobility;
 using AdintAudit.Quality;
-using AdintAudit.Risk.Anonymity;
 using AdintAudit.Risk.Attacks;
 using AdintAudit.Risk.Linkage;
 using AdintAudit.Risk.Mitigation;
@@ -112,7 +111,7 @@ public static class AuditReportBuilder
             if (criterion.Figures.Count > 0)
             {
                 blocks.Add(new Table(["figure", "value", "medium from", "high from", "level"],
-                    [.. criterion.Figures.Select(f => (IReadOnlyList<string>)[Name(f.MetricId), ReportFormat.Percent(f.Value), ReportFormat.Percent(f.MediumAt),
+                    [.. criterion.Figures.Select(f => (IReadOnlyList<string>)[f.Sentence, ReportFormat.Percent(f.Value), ReportFormat.Percent(f.MediumAt),
                         ReportFormat.Percent(f.HighAt), f.Level.ToString()])])
                 { NumericColumns = [false, true, true, true, false] });
             }
@@ -128,7 +127,7 @@ public static class AuditReportBuilder
         [
             new Paragraph($"The input holds {ReportFormat.Count(p.Pings)} pings from {ReportFormat.Count(p.Devices)} devices, from "
                 + $"{(p.Pings == 0 ? "—" : ReportFormat.Instant(p.FirstMs))} to {(p.Pings == 0 ? "—" : ReportFormat.Instant(p.LastMs))} "
-                + $"({p.LocalDays} local days; local time: {p.LocalTime}). Timestamps: {result.TimestampSource}."),
+                + $"({p.LocalDays} local days; local time: {p.LocalTime}), as loaded, before the quality screen. Timestamps: {result.TimestampSource}."),
             DistributionTable([("pings per device", p.PingsPerDevice), ("active days per device", p.ActiveDaysPerDevice),
                 ("pings per active day", p.PingsPerActiveDay), ("horizontal accuracy (m)", p.AccuracyMeters)],
                 $"Known accuracy for {ReportFormat.Percent(p.AccuracyKnownShare)} of pings."),
