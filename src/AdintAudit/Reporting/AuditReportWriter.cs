@@ -26,6 +26,12 @@ public sealed record ReportOutputOptions
 /// </summary>
 public static class AuditReportWriter
 {
+    /// <summary>Names a report folder may hold that a new report replaces; anything else in the folder is the user's and is kept.</summary>
+    private static readonly HashSet<string> s_reportEntries = new(StringComparer.Ordinal)
+    {
+        "report.html", "report.md", "report.json", "plots", "homes_grid.geojson", "sites.geojson", "devices.csv", ".adint-demo",
+    };
+
     /// <summary>Checks, before a long audit, that the folder can be written: it must be absent or empty unless <paramref name="overwrite"/>.</summary>
     /// <param name="outputFolder">The report folder.</param>
     /// <param name="overwrite">Whether an existing report may be replaced.</param>
@@ -137,7 +143,49 @@ public static class AuditReportWriter
             throw new OutputWriteException("folder is not empty (use --force to replace the report in it)");
         }
 
-        // Replace: move the old folder aside first, so a failure between the two renames leaves one of them intact.
+        // Replace the report, not the user's other files: those move into the new folder first (and back on failure);
+        // then the old folder is moved aside and the new one renamed, so a failure leaves one complete report.
+        var carried = new List<(string From, string To)>();
+        try
+        {
+            foreach (string entry in Directory.EnumerateFileSystemEntries(full))
+            {
+                string name = Path.GetFileName(entry);
+                if (s_reportEntries.Contains(name))
+                {
+                    continue;
+                }
+
+                string target = Path.Combine(temporary, name);
+                if (Directory.Exists(entry))
+                {
+                    Directory.Move(entry, target);
+                }
+                else
+                {
+                    File.Move(entry, target);
+                }
+
+                carried.Add((entry, target));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            foreach ((string from, string to) in carried)
+            {
+                if (Directory.Exists(to))
+                {
+                    Directory.Move(to, from);
+                }
+                else
+                {
+                    File.Move(to, from);
+                }
+            }
+
+            throw;
+        }
+
         string aside = $"{temporary}.old";
         Directory.Move(full, aside);
         Directory.Move(temporary, full);
