@@ -15,8 +15,9 @@ public static class Mitigations
     /// round to 3 decimals (~110 m, the precision many brokers already sell), round to 2 decimals (~1.1 km, city
     /// district), coarsen time to 1 h (de Montjoye 2013's temporal resolution) and to 1 day, drop pings within 200 m of
     /// the inferred home (the stay radius, so the home stay disappears), keep 10 % of pings (seed 1; a sparse bid stream),
-    /// remove pings at sensitive sites. The two last-but-one and last need homes and a site mask
-    /// (<see cref="CanApply"/>); the audit skips them when those were not computed.
+    /// remove pings at sensitive sites. Dropping near home needs the homes and removing site pings needs the site mask
+    /// (<see cref="CanApply"/>); the audit skips them when those were not computed. Grid snapping is available but not a
+    /// default: rounding already covers the same spatial scales in the form data holders actually publish.
     /// </summary>
     public static IReadOnlyList<WhatIfMitigation> Defaults { get; } =
     [

@@ -220,4 +220,42 @@ public sealed class MitigationsTests
                 return true;
             })
         .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+
+    [Fact]
+    public void Defaults_on_the_committed_sample_keep_the_invariants_and_shrink_as_documented()
+    {
+        PingTable pings = PingTableLoader.Load([Path.Combine(SharedData.RepoRoot, "data-synthetic", "sample", "pings.parquet")], cancellationToken: TestContext.Current.CancellationToken).Table;
+        var before = Snapshot(pings);
+        var homeLat = new double[pings.DeviceCount];
+        var homeLon = new double[pings.DeviceCount];
+        for (int d = 0; d < pings.DeviceCount; d++)
+        {
+            // Stand-in homes: each device's first ping (a third of the devices have none).
+            int first = pings.DeviceStart[d];
+            bool has = d % 3 != 0 && pings.DeviceStart[d + 1] > first;
+            homeLat[d] = has ? pings.Lat[first] : double.NaN;
+            homeLon[d] = has ? pings.Lon[first] : double.NaN;
+        }
+
+        var context = new MitigationContext
+        {
+            HomeLatDegrees = homeLat,
+            HomeLonDegrees = homeLon,
+            AtSite = Enumerable.Range(0, pings.Count).Select(i => i % 50 == 0).ToArray(),
+        };
+
+        int[] counts = [.. Mitigations.Defaults.Select(m => Mitigations.Apply(pings, m, context)).Select(t => IsWellFormed(t) ? t.Count : -1)];
+
+        // Rounding keeps every row; 1-day bins collapse at least as much as 1-hour bins; dropping near the first ping removes
+        // at least that ping for two devices in three; 10 % within 5 standard deviations of n/10; the mask flags ⌈n/50⌉ rows.
+        int n = pings.Count;
+        Assert.Equal([n, n], counts[..2]);
+        Assert.InRange(counts[3], 1, counts[2]);
+        Assert.True(counts[2] < n);
+        Assert.InRange(counts[4], 1, n - ((pings.DeviceCount * 2) / 3));
+        double sd = Math.Sqrt(n * 0.1 * 0.9);
+        Assert.InRange(counts[5], (n * 0.1) - (5 * sd), (n * 0.1) + (5 * sd));
+        Assert.Equal(n - ((n + 49) / 50), counts[6]);
+        AssertSame(before, pings);
+    }
 }
