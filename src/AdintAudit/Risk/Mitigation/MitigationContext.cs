@@ -3,7 +3,10 @@ namespace AdintAudit.Risk.Mitigation;
 /// <summary>What some mitigations need besides the pings: inferred homes and the sensitive-site mask.</summary>
 /// <remarks>
 /// Empty memory means "not supplied"; <see cref="Mitigations.CanApply"/> says whether a mitigation can run with it.
-/// The arrays are read, never written.
+/// The arrays are read, never written. A context belongs to the table it is applied to: homes are indexed by that table's
+/// device numbers (a <see cref="Mobility.HomeWorkTable"/> inferred from the same table has them: pass its HomeLat and
+/// HomeLon arrays), the mask by its rows. To chain two mitigations, build the second context for the first one's output
+/// (device numbers are kept, so homes carry over; a row mask does not).
 /// </remarks>
 public sealed record MitigationContext
 {
