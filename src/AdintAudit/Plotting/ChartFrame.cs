@@ -35,8 +35,9 @@ internal sealed class ChartFrame
 
     public void DrawTitleAndLegend(SvgWriter svg, string title, IReadOnlyList<string> legend)
     {
-        svg.Text(Left, 24, title, 16, bold: true);
-        double x = Left;
+        // Title and legend start at the usual margin even when category labels widen the left margin.
+        double x = Math.Min(Left, MarginLeft);
+        svg.Text(x, 24, title, 16, bold: true);
         for (int i = 0; i < legend.Count; i++)
         {
             svg.Rect(x, 36, 12, 12, ChartPalette.Color(i));
