@@ -80,4 +80,18 @@ public sealed class CellDensityMapTests
         Assert.Contains("°N</text>", svg, StringComparison.Ordinal);
         Assert.Contains("°E</text>", svg, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromGridCell_takes_the_grid_cell_bounds_around_the_point()
+    {
+        long key = AdintAudit.Geo.GridCell.Key(52.52, 13.405, 1000);
+
+        MapCell cell = MapCell.FromGridCell(key, 1000, 42);
+
+        Assert.InRange(52.52, cell.SouthDegrees, cell.NorthDegrees);
+        Assert.InRange(13.405, cell.WestDegrees, cell.EastDegrees);
+        // 1000 m of latitude is 1000 / 111,195 m per degree ≈ 0.008993°.
+        Assert.Equal(1000 / AdintAudit.Geo.GridCell.MetersPerDegreeLatitude, cell.NorthDegrees - cell.SouthDegrees, 9);
+        Assert.Equal(42, cell.Count);
+    }
 }

@@ -58,4 +58,16 @@ public sealed class StepCdfChartTests
 
         Assert.Contains("250 m: ≤ 2: 80 %", svg, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromSamples_counts_each_value_once()
+    {
+        // Values 3, 1, 3, 3: one device at 1 (1/4), three more at 3 (4/4).
+        CdfSeries series = CdfSeries.FromSamples("k", [3, 1, 3, 3]);
+
+        (double[] values, double[] shares) = StepCdfChart.CumulativeShares(series.Values, series.Counts);
+
+        Assert.Equal([1, 3], values);
+        Assert.Equal([0.25, 1.0], shares);
+    }
 }
