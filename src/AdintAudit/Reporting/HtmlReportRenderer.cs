@@ -39,7 +39,7 @@ public static class HtmlReportRenderer
         dd { margin: 0 0 8px 16px; }
         @media print {
           body { max-width: none; padding: 0; font-size: 11pt; background: #ffffff; color: #000000; }
-          nav.toc { display: none; }
+          nav.toc { border: none; padding: 0; }
           section { break-before: page; page-break-before: always; }
           figure, table, .callout, .key-figure { break-inside: avoid; page-break-inside: avoid; }
           .callout, th { background: #ffffff !important; }
