@@ -1,6 +1,9 @@
 namespace AdintAudit.Plotting;
 
-/// <summary>A grouped vertical bar chart (one bar per series in each category), rendered as self-contained SVG.</summary>
+/// <summary>
+/// A vertical bar chart, rendered as self-contained SVG: one series gives plain bars (pings per hour of day), two or more
+/// give grouped bars with a legend (before/after a what-if). No groups draws a "no data" note.
+/// </summary>
 public sealed class BarChart
 {
     /// <summary>Chart title.</summary>
@@ -27,7 +30,7 @@ public sealed class BarChart
     /// <summary>Height in pixels.</summary>
     public int HeightPixels { get; init; } = 400;
 
-    /// <summary>Renders the chart.</summary>
+    /// <summary>Renders the chart as a standalone SVG document.</summary>
     /// <exception cref="ArgumentException">A group has a different number of values than there are series.</exception>
     public string ToSvg()
     {
@@ -42,10 +45,15 @@ public sealed class BarChart
         var frame = new ChartFrame(WidthPixels, HeightPixels);
         var svg = new SvgWriter(WidthPixels, HeightPixels, Title);
         frame.DrawTitleAndLegend(svg, Title, SeriesNames.Count > 1 ? SeriesNames : []);
+        if (Groups.Count == 0 || SeriesNames.Count == 0)
+        {
+            frame.DrawNoData(svg);
+            return svg.Finish();
+        }
+
         (double min, double max) = ChartFrame.Range(Groups.SelectMany(g => g.Values).Append(0));
-        double[] ticks = NiceScale.Ticks(min, max, 6);
-        double ToY(double value) => frame.Bottom - ((value - ticks[0]) / (ticks[^1] - ticks[0]) * (frame.Bottom - frame.Top));
-        frame.DrawYAxis(svg, ticks, ToY, YLabel, YTickFormat);
+        AxisScale y = AxisScale.Create(AxisScaleKind.Linear, min, max, 6, frame.Bottom, frame.Top);
+        frame.DrawYAxis(svg, y, YLabel, YTickFormat);
 
         double slot = (frame.Right - frame.Left) / Math.Max(1, Groups.Count);
         double barWidth = slot * 0.8 / Math.Max(1, SeriesNames.Count);
@@ -60,8 +68,8 @@ public sealed class BarChart
                     continue;
                 }
 
-                double top = ToY(Math.Max(0, value));
-                double bottom = ToY(Math.Min(0, value));
+                double top = y.ToPixel(Math.Max(0, value));
+                double bottom = y.ToPixel(Math.Min(0, value));
                 string tip = $"{Groups[g].Label}, {SeriesNames[s]}: {ChartFrame.FormatTick(value, YTickFormat)}";
                 svg.Rect(start + (s * barWidth), top, barWidth * 0.92, Math.Max(0.5, bottom - top), ChartPalette.Color(s), tip);
             }

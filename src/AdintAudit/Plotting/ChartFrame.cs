@@ -10,11 +10,12 @@ internal sealed class ChartFrame
     private const double MarginTop = 58;
     private const double MarginBottom = 56;
 
-    public ChartFrame(int widthPixels, int heightPixels)
+    /// <summary>Lays out a chart of the given size; <paramref name="leftMarginPixels"/> makes room for long category labels.</summary>
+    public ChartFrame(int widthPixels, int heightPixels, double leftMarginPixels = MarginLeft)
     {
         Width = widthPixels;
         Height = heightPixels;
-        Left = MarginLeft;
+        Left = Math.Min(leftMarginPixels, widthPixels / 2.0);
         Right = widthPixels - MarginRight;
         Top = MarginTop;
         Bottom = heightPixels - MarginBottom;
@@ -34,8 +35,9 @@ internal sealed class ChartFrame
 
     public void DrawTitleAndLegend(SvgWriter svg, string title, IReadOnlyList<string> legend)
     {
-        svg.Text(Left, 24, title, 16, bold: true);
-        double x = Left;
+        // Title and legend start at the usual margin even when category labels widen the left margin.
+        double x = Math.Min(Left, MarginLeft);
+        svg.Text(x, 24, title, 16, bold: true);
         for (int i = 0; i < legend.Count; i++)
         {
             svg.Rect(x, 36, 12, 12, ChartPalette.Color(i));
@@ -44,18 +46,39 @@ internal sealed class ChartFrame
         }
     }
 
-    /// <summary>Draws the y axis with gridlines at <paramref name="ticks"/> (data units mapped by <paramref name="toY"/>).</summary>
-    public void DrawYAxis(SvgWriter svg, IReadOnlyList<double> ticks, Func<double, double> toY, string label, string format)
+    /// <summary>Draws the y axis of <paramref name="scale"/> with gridlines and tick labels.</summary>
+    public void DrawYAxis(SvgWriter svg, AxisScale scale, string label, string format)
     {
-        foreach (double tick in ticks)
+        foreach (double tick in scale.Ticks)
         {
-            double y = toY(tick);
+            double y = scale.ToPixel(tick);
             svg.Line(Left, y, Right, y, "#e4e4e4");
-            svg.Text(Left - 6, y + 4, FormatTick(tick, format), 11, "end", "#444444");
+            svg.Text(Left - 6, y + 4, scale.FormatTick(tick, format), 11, "end", "#444444");
         }
 
         svg.Line(Left, Top, Left, Bottom, "#444444");
         svg.Text(16, (Top + Bottom) / 2, label, 12, "middle", rotate: -90);
+    }
+
+    /// <summary>Draws the x axis line of <paramref name="scale"/>, its tick marks and labels, and the axis label.</summary>
+    public void DrawXAxis(SvgWriter svg, AxisScale scale, string label, string format)
+    {
+        DrawXAxisLine(svg);
+        foreach (double tick in scale.Ticks)
+        {
+            double x = scale.ToPixel(tick);
+            svg.Line(x, Bottom, x, Bottom + 5, "#444444");
+            svg.Text(x, Bottom + 18, scale.FormatTick(tick, format), 11, "middle", "#444444");
+        }
+
+        DrawXLabel(svg, label);
+    }
+
+    /// <summary>Writes the "no data" note in the middle of the plot area (empty input draws this instead of axes).</summary>
+    public void DrawNoData(SvgWriter svg)
+    {
+        svg.Rect(Left, Top, Right - Left, Bottom - Top, "#f6f6f6");
+        svg.Text((Left + Right) / 2, (Top + Bottom) / 2, "no data", 14, "middle", "#666666");
     }
 
     public void DrawXLabel(SvgWriter svg, string label) => svg.Text((Left + Right) / 2, Height - 12, label, 12, "middle");
@@ -66,19 +89,19 @@ internal sealed class ChartFrame
         ? (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %"
         : value.ToString(format, CultureInfo.InvariantCulture);
 
-    internal static (double Min, double Max) Range(IEnumerable<double> values)
+    internal static (double Min, double Max) Range(IEnumerable<double> values, AxisScaleKind kind = AxisScaleKind.Linear)
     {
         double min = double.PositiveInfinity;
         double max = double.NegativeInfinity;
         foreach (double value in values)
         {
-            if (double.IsFinite(value))
+            if (double.IsFinite(value) && (kind == AxisScaleKind.Linear || value > 0))
             {
                 min = Math.Min(min, value);
                 max = Math.Max(max, value);
             }
         }
 
-        return double.IsFinite(min) ? (min, max) : (0, 1);
+        return double.IsFinite(min) ? (min, max) : kind == AxisScaleKind.Linear ? (0, 1) : (1, 10);
     }
 }

@@ -4,4 +4,12 @@ namespace AdintAudit.Plotting;
 /// <param name="Name">Legend text.</param>
 /// <param name="X">X values in data units.</param>
 /// <param name="Y">Y values in data units; same count as <paramref name="X"/>.</param>
-public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)
+{
+    /// <summary>Lower edge of a shaded confidence band, one value per point, or null for no band (the default).</summary>
+    /// <remarks>The band is drawn only when <see cref="Upper"/> is also set; a NaN in either edge breaks the band.</remarks>
+    public IReadOnlyList<double>? Lower { get; init; }
+
+    /// <summary>Upper edge of a shaded confidence band, one value per point, or null for no band (the default).</summary>
+    public IReadOnlyList<double>? Upper { get; init; }
+}

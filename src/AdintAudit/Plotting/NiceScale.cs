@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AdintAudit.Plotting;
 
 /// <summary>Chooses "nice" axis bounds and ticks (steps of 1, 2 or 5 times a power of ten) that cover a data range.</summary>
@@ -43,6 +45,35 @@ public static class NiceScale
         {
             double tick = Math.Round(k * step, decimals);
             ticks[k - first] = tick == 0 ? 0 : tick;
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Returns decade ticks (powers of ten such as 1, 10, 100) that cover [min, max], for a logarithmic axis.</summary>
+    /// <param name="min">Smallest data value, positive.</param>
+    /// <param name="max">Largest data value, positive; equal to <paramref name="min"/> gives the one decade around it.</param>
+    /// <returns>At least two ticks: 10^floor(log10 min) up to 10^ceil(log10 max).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is not finite or not positive.</exception>
+    public static double[] DecadeTicks(double min, double max)
+    {
+        if (!double.IsFinite(min) || !double.IsFinite(max) || min <= 0 || max <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(min), "log axis bounds must be finite and positive");
+        }
+
+        if (max < min)
+        {
+            (min, max) = (max, min);
+        }
+
+        // The small tolerance keeps an exact power of ten (1000 whose log10 is 2.9999999999999996) on its own decade.
+        int first = (int)Math.Floor(Math.Log10(min) + 1e-9);
+        int last = Math.Max(first + 1, (int)Math.Ceiling(Math.Log10(max) - 1e-9));
+        double[] ticks = new double[last - first + 1];
+        for (int k = first; k <= last; k++)
+        {
+            ticks[k - first] = double.Parse("1e" + k.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         }
 
         return ticks;

@@ -9,7 +9,7 @@ namespace AdintAudit.Plotting;
 /// </summary>
 internal sealed class SvgWriter
 {
-    internal const string FontFamily = "DejaVu Sans, sans-serif";
+    internal const string FontFamily = "system-ui, sans-serif";
 
     private readonly StringBuilder _svg = new();
 
@@ -37,41 +37,42 @@ internal sealed class SvgWriter
     {
         _svg.Append("<polyline fill=\"none\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(F(width))
             .Append("\" stroke-linejoin=\"round\" points=\"");
-        for (int i = 0; i < xs.Length; i++)
-        {
-            if (i > 0)
-            {
-                _svg.Append(' ');
-            }
-
-            _svg.Append(F(xs[i])).Append(',').Append(F(ys[i]));
-        }
-
+        AppendPoints(xs, ys);
         _svg.Append("\"/>\n");
     }
 
-    public void Circle(double cx, double cy, double radius, string fill)
+    public void Circle(double cx, double cy, double radius, string fill, string? tooltip = null, string? stroke = null)
     {
         _svg.Append("<circle cx=\"").Append(F(cx)).Append("\" cy=\"").Append(F(cy)).Append("\" r=\"").Append(F(radius))
-            .Append("\" fill=\"").Append(fill).Append("\"/>\n");
+            .Append("\" fill=\"").Append(fill).Append('"');
+        if (stroke is not null)
+        {
+            _svg.Append(" stroke=\"").Append(stroke).Append("\" stroke-width=\"1\"");
+        }
+
+        CloseWithTooltip("circle", tooltip);
+    }
+
+    /// <summary>Writes a closed filled shape (a confidence band) with the given fill opacity (0 to 1).</summary>
+    public void Polygon(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, string fill, double opacity)
+    {
+        _svg.Append("<polygon fill=\"").Append(fill).Append("\" fill-opacity=\"").Append(F(opacity)).Append("\" stroke=\"none\" points=\"");
+        AppendPoints(xs, ys);
+        _svg.Append("\"/>\n");
     }
 
     public void Rect(double x, double y, double width, double height, string fill, string? tooltip = null)
     {
         _svg.Append("<rect x=\"").Append(F(x)).Append("\" y=\"").Append(F(y)).Append("\" width=\"").Append(F(width))
             .Append("\" height=\"").Append(F(height)).Append("\" fill=\"").Append(fill).Append('"');
-        if (tooltip is null)
-        {
-            _svg.Append("/>\n");
-        }
-        else
-        {
-            _svg.Append("><title>").Append(Escape(tooltip)).Append("</title></rect>\n");
-        }
+        CloseWithTooltip("rect", tooltip);
     }
 
     /// <summary>Writes text; <paramref name="anchor"/> is start, middle or end; <paramref name="rotate"/> turns it (degrees).</summary>
-    public void Text(double x, double y, string text, double size, string anchor = "start", string fill = "#222222", bool bold = false, double rotate = 0)
+    /// <remarks>A <paramref name="tooltip"/> (for example the full text of a truncated label) shows on hover.</remarks>
+    public void Text(
+        double x, double y, string text, double size, string anchor = "start", string fill = "#222222", bool bold = false, double rotate = 0,
+        string? tooltip = null)
     {
         _svg.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(y)).Append("\" font-size=\"").Append(F(size))
             .Append("\" text-anchor=\"").Append(anchor).Append("\" fill=\"").Append(fill).Append('"');
@@ -85,13 +86,46 @@ internal sealed class SvgWriter
             _svg.Append(" transform=\"rotate(").Append(F(rotate)).Append(' ').Append(F(x)).Append(' ').Append(F(y)).Append(")\"");
         }
 
-        _svg.Append('>').Append(Escape(text)).Append("</text>\n");
+        _svg.Append('>');
+        if (tooltip is not null)
+        {
+            _svg.Append("<title>").Append(Escape(tooltip)).Append("</title>");
+        }
+
+        _svg.Append(Escape(text)).Append("</text>\n");
     }
 
     public string Finish() => _svg.Append("</svg>\n").ToString();
 
-    /// <summary>Two decimals are far below a pixel and keep files small and stable.</summary>
-    internal static string F(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    private void CloseWithTooltip(string element, string? tooltip)
+    {
+        if (tooltip is null)
+        {
+            _svg.Append("/>\n");
+        }
+        else
+        {
+            _svg.Append("><title>").Append(Escape(tooltip)).Append("</title></").Append(element).Append(">\n");
+        }
+    }
+
+    private void AppendPoints(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
+    {
+        for (int i = 0; i < xs.Length; i++)
+        {
+            if (i > 0)
+            {
+                _svg.Append(' ');
+            }
+
+            _svg.Append(F(xs[i])).Append(',').Append(F(ys[i]));
+        }
+    }
+
+    /// <summary>Two decimals are far below a pixel and keep files small and stable; a non-finite value (a bug upstream) becomes 0, never "NaN".</summary>
+    internal static string F(double value) => double.IsFinite(value)
+        ? Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture)
+        : "0";
 
     internal static string Escape(string text)
     {

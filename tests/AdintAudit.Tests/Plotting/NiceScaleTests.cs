@@ -46,4 +46,20 @@ public sealed class NiceScaleTests
                     && mantissa is 1 or 2 or 5 or 10;
             })
         .Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+
+    [Theory]
+    [InlineData(3, 300, new double[] { 1, 10, 100, 1000 })]
+    [InlineData(1, 1000, new double[] { 1, 10, 100, 1000 })]
+    [InlineData(7, 7, new double[] { 1, 10 })]
+    [InlineData(0.02, 0.5, new double[] { 0.01, 0.1, 1 })]
+    public void DecadeTicks_cover_the_range_with_powers_of_ten(double min, double max, double[] expected)
+    {
+        Assert.Equal(expected, NiceScale.DecadeTicks(min, max));
+    }
+
+    [Fact]
+    public void DecadeTicks_rejects_non_positive_bounds()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NiceScale.DecadeTicks(0, 10));
+    }
 }
