@@ -40,6 +40,11 @@ internal static class GeoJsonSiteReader
             throw new InputFormatException($"{source}: {utf8.Length} bytes is more than the {MaxBytes} a site file may have");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            throw new InputFormatException($"{source}: not valid UTF-8 text");
+        }
+
         JsonDocument document;
         try
         {
@@ -75,7 +80,17 @@ internal static class GeoJsonSiteReader
             int index = 0;
             foreach (JsonElement feature in features.EnumerateArray())
             {
-                SensitiveSite site = ReadFeature(feature, index, $"{source}: feature {index}", ref positions);
+                SensitiveSite site;
+                try
+                {
+                    site = ReadFeature(feature, index, $"{source}: feature {index}", ref positions);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // JsonElement.GetString throws this for text it cannot transcode, such as an escaped lone surrogate.
+                    throw new InputFormatException($"{source}: feature {index}: {e.Message}", e);
+                }
+
                 if (!ids.Add(site.SiteId))
                 {
                     throw new InputFormatException($"{source}: feature {index}: site_id {site.SiteId} is used by an earlier feature");
