@@ -40,6 +40,11 @@ internal static class GeoJsonSiteReader
             throw new InputFormatException($"{source}: {utf8.Length} bytes is more than the {MaxBytes} a site file may have");
         }
 
+        if (utf8.Span.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..]; // a UTF-8 byte order mark, as Windows tools write
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
         {
             throw new InputFormatException($"{source}: not valid UTF-8 text");

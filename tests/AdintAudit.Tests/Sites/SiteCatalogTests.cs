@@ -105,6 +105,32 @@ public sealed class SiteCatalogTests
     }
 
     [Fact]
+    public void Parse_accepts_an_empty_collection_and_a_byte_order_mark()
+    {
+        byte[] json = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Collection())];
+
+        SiteCatalog catalog = SiteCatalog.Parse(json, "empty.geojson");
+        SiteExposureResult result = SiteExposureAnalyzer.Compute(SiteExposureAnalyzerTests.Pings(), catalog, null, null, null,
+            ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, catalog.Count);
+        Assert.Empty(result.Sites);
+        Assert.Empty(result.Categories);
+        Assert.Equal(10, result.PingsCounted);
+        Assert.Equal(0, result.PingsAtAnySite);
+    }
+
+    [Fact]
+    public void Parse_rejects_invalid_utf8_naming_the_file()
+    {
+        byte[] json = [.. Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[],\"x\":\""), 0xC3, 0x28, .. "\"}"u8.ToArray()];
+
+        InputFormatException e = Assert.Throws<InputFormatException>(() => SiteCatalog.Parse(json, "bad.geojson"));
+
+        Assert.Equal("bad.geojson: not valid UTF-8 text", e.Message);
+    }
+
+    [Fact]
     public void Parse_rejects_duplicate_site_ids()
     {
         string feature = Feature("\"site_id\":\"a\",\"category\":\"medical\"", "{\"type\":\"Polygon\",\"coordinates\":" + Square + "}");
