@@ -12,15 +12,14 @@ if (args.Length > 0 && args[0] == "mobility-digest")
     return AdintAudit.Benchmarks.Mobility.MobilityBenchmarks.RunDigest(args);
 }
 
-<<<<<<< HEAD
 if (args.Length > 0 && args[0] == "sites-stopwatch")
 {
     return AdintAudit.Benchmarks.Sites.SiteBenchmarks.RunStopwatch(args);
-=======
+}
+
 if (args.Length > 0 && args[0] == "linkage-stopwatch")
 {
     return AdintAudit.Benchmarks.Risk.LinkageStopwatch.Run(args);
->>>>>>> helper/anonymity
 }
 
 if (args.Length > 0 && args[0] == "writer-stopwatch")
