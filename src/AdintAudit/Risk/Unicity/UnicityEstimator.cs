@@ -29,8 +29,8 @@ namespace AdintAudit.Risk.Unicity;
 /// </para>
 /// <para>
 /// Determinism: the device sample and each device's draws come from SplitMix64 streams derived from
-/// (<see cref="UnicityOptions.Seed"/>, device number, resolution, p), and shares are summed in device order, so the
-/// result is identical for any thread count.
+/// (<see cref="UnicityOptions.Seed"/>, cell size, bin width, device number, p), and shares are summed in device order,
+/// so the result is identical for any thread count, and a resolution's curve does not depend on the other resolutions.
 /// </para>
 /// </remarks>
 public static class UnicityEstimator
@@ -78,14 +78,24 @@ public static class UnicityEstimator
         double z = NormalQuantile.Of(0.5 + (used.ConfidenceLevel / 2));
         var curves = new UnicityCurve[used.Resolutions.Count];
         long done = 0;
-        for (int r = 0; r < curves.Length; r++)
+        long[]? cells = null;
+        double cellsMeters = double.NaN;
+        foreach (int r in ResolutionOrder(used.Resolutions))
         {
             UnicityResolution resolution = used.Resolutions[r];
-            UnicityIndex index = UnicityIndex.Build(pings, resolution, parallel);
+            if (cells is null || cellsMeters != resolution.CellMeters)
+            {
+                cells = null; // let the previous keys go before allocating the next
+                cells = UnicityIndex.CellKeys(pings, resolution.CellMeters, parallel);
+                cellsMeters = resolution.CellMeters;
+            }
+
+            UnicityIndex index = UnicityIndex.Build(pings, cells, resolution.TimeBinMinutes, parallel);
+            ulong resolutionSeed = SplitMix64.Derive(used.Seed, (ulong)BitConverter.DoubleToInt64Bits(resolution.CellMeters), (ulong)resolution.TimeBinMinutes);
             var evaluation = new SampleEvaluation(sample.Length, points.Length);
             Parallel.For(0, sample.Length, parallel, () => new DeviceUnicity(index, maxP), (s, _, worker) =>
             {
-                Evaluate(worker, index, sample[s], s, r, points, used, evaluation);
+                Evaluate(worker, index, sample[s], s, resolutionSeed, points, used, evaluation);
                 long now = Interlocked.Increment(ref done);
                 if (progress is not null && now % ProgressStep == 0)
                 {
@@ -101,8 +111,28 @@ public static class UnicityEstimator
         return new UnicityResult(used, pings.DeviceCount, sample.Length, curves);
     }
 
+    /// <summary>Indices of the resolutions grouped by cell size (stable), so each cell size is computed once.</summary>
+    private static int[] ResolutionOrder(IReadOnlyList<UnicityResolution> resolutions)
+    {
+        int[] order = [.. Enumerable.Range(0, resolutions.Count)];
+        double[] cellMeters = [.. resolutions.Select(r => r.CellMeters)];
+        Array.Sort(cellMeters, order);
+        // Array.Sort is not stable; restore the given order within each cell size.
+        int start = 0;
+        for (int i = 1; i <= order.Length; i++)
+        {
+            if (i == order.Length || cellMeters[i] != cellMeters[start])
+            {
+                Array.Sort(order, start, i - start);
+                start = i;
+            }
+        }
+
+        return order;
+    }
+
     /// <summary>Evaluates one sampled device at one resolution into row <paramref name="row"/> of the evaluation.</summary>
-    private static void Evaluate(DeviceUnicity worker, UnicityIndex index, int device, int row, int resolution, int[] points,
+    private static void Evaluate(DeviceUnicity worker, UnicityIndex index, int device, int row, ulong resolutionSeed, int[] points,
         UnicityOptions options, SampleEvaluation evaluation)
     {
         int maxP = points[^1];
@@ -125,7 +155,7 @@ public static class UnicityEstimator
                 continue;
             }
 
-            ulong stream = SplitMix64.Derive(options.Seed, (ulong)device, ((ulong)(uint)resolution << 8) | (uint)p);
+            ulong stream = SplitMix64.Derive(resolutionSeed, (ulong)device, (ulong)p);
             (int unique, int evaluated) = worker.Draw(device, p, options.DrawsPerDevice, stream);
             evaluation.Share[(row * points.Length) + j] = (double)unique / evaluated;
         }

@@ -13,9 +13,9 @@ namespace AdintAudit.Risk.Unicity;
 /// A point is packed into one <see cref="long"/>: cell band, cell column and time bin, each offset by the dataset's
 /// minimum and given just the bits its range needs; when the three do not fit in 63 bits (cells spread over the whole
 /// globe at a metre scale) the distinct cells are numbered first. Each device's keys are sorted and deduplicated in
-/// its own slice (parallel over devices), then all (key, entry) pairs are sorted once; runs of equal keys become point
-/// ids and posting lists, whose devices are put in ascending order. Point ids ascend with the key, so each device's
-/// trace lists its point ids in ascending order. Cost O(n log n) for n pings, memory about 40 bytes per ping.
+/// its own slice (parallel over devices), then all (key, entry) pairs are radix-sorted once (stable, so devices stay
+/// ascending); runs of equal keys become point ids and posting lists. Point ids ascend with the key, so each device's
+/// trace lists its point ids in ascending order. Cost O(n log d) for n pings and d pings per device, memory about 40 bytes per ping.
 /// </remarks>
 internal sealed class UnicityIndex
 {
@@ -61,34 +61,53 @@ internal sealed class UnicityIndex
     /// <summary>Returns how many devices hold a point.</summary>
     public int PostingLength(int point) => PostingStart[point + 1] - PostingStart[point];
 
-    /// <summary>Coarsens every ping and builds the traces and the inverted index.</summary>
-    /// <exception cref="InputFormatException">A coordinate is not finite, or the time bins span more than 2^32 bins.</exception>
-    public static UnicityIndex Build(PingTable pings, UnicityResolution resolution, ParallelOptions parallel)
+    /// <summary>Returns the <see cref="GridCell"/> key of every ping (parallel over devices); shared by resolutions with the same cell size.</summary>
+    /// <exception cref="InputFormatException">A coordinate is not finite.</exception>
+    public static long[] CellKeys(PingTable pings, double cellMeters, ParallelOptions parallel)
+    {
+        CheckCoordinates(pings);
+        long[] cells = new long[pings.Count];
+        Parallel.For(0, pings.DeviceCount, parallel, d =>
+        {
+            ReadOnlySpan<double> lat = pings.LatArray;
+            ReadOnlySpan<double> lon = pings.LonArray;
+            for (int i = pings.DeviceStartArray[d]; i < pings.DeviceStartArray[d + 1]; i++)
+            {
+                cells[i] = GridCell.Key(lat[i], lon[i], cellMeters);
+            }
+        });
+        return cells;
+    }
+
+    /// <summary>Bins every ping's time and builds the traces and the inverted index.</summary>
+    /// <param name="pings">The pings.</param>
+    /// <param name="cellKeys">Each ping's cell, from <see cref="CellKeys"/>.</param>
+    /// <param name="timeBinMinutes">Bin width in minutes; bins are aligned on the UTC epoch.</param>
+    /// <param name="parallel">Threads and cancellation.</param>
+    /// <exception cref="InputFormatException">The time bins span more than 2^32 bins.</exception>
+    public static UnicityIndex Build(PingTable pings, long[] cellKeys, int timeBinMinutes, ParallelOptions parallel)
     {
         int n = pings.Count;
         int devices = pings.DeviceCount;
-        long binMs = resolution.TimeBinMinutes * 60_000L;
+        long binMs = timeBinMinutes * 60_000L;
         long[] keys = new long[n];
         int[] bins = new int[n];
-        CheckCoordinates(pings);
         (long minBin, long maxBin) = BinRange(pings, binMs);
         if (maxBin - minBin > uint.MaxValue)
         {
             throw new InputFormatException(string.Create(CultureInfo.InvariantCulture,
-                $"the timestamps span more than 2^32 bins of {resolution.TimeBinMinutes} minutes"));
+                $"the timestamps span more than 2^32 bins of {timeBinMinutes} minutes"));
         }
 
-        // Pass 1: cell keys and relative time bins, with the range of bands and columns.
+        // Pass 1: relative time bins and the range of bands and columns.
         var ranges = new CellRange[devices];
         Parallel.For(0, devices, parallel, d =>
         {
             var range = CellRange.Empty;
-            ReadOnlySpan<double> lat = pings.LatArray;
-            ReadOnlySpan<double> lon = pings.LonArray;
             ReadOnlySpan<long> time = pings.TimeArray;
             for (int i = pings.DeviceStartArray[d]; i < pings.DeviceStartArray[d + 1]; i++)
             {
-                long cell = GridCell.Key(lat[i], lon[i], resolution.CellMeters);
+                long cell = cellKeys[i];
                 keys[i] = cell;
                 bins[i] = (int)(uint)(FloorDiv(time[i], binMs) - minBin);
                 range.Add(cell);
@@ -146,37 +165,23 @@ internal sealed class UnicityIndex
                 owner[e] = d;
             }
         });
-        Array.Sort(sortedKeys, entryOrder);
+        (sortedKeys, entryOrder) = PairRadixSort.Sort(sortedKeys, entryOrder);
 
-        // Runs of equal keys are points; entries of one device ascend with the device, so sorting a run's entries sorts its devices.
+        // Runs of equal keys are points. The sort is stable and a device's entries ascend with the device, so each
+        // run's devices come out ascending.
         int[] tracePoint = new int[entries];
         int[] postingDevice = new int[entries];
         var postingStart = new List<int>(Math.Max(16, entries / 4));
-        int start = 0;
-        while (start < entries)
+        for (int s = 0; s < entries; s++)
         {
-            int end = start + 1;
-            while (end < entries && sortedKeys[end] == sortedKeys[start])
+            if (s == 0 || sortedKeys[s] != sortedKeys[s - 1])
             {
-                end++;
+                postingStart.Add(s);
             }
 
-            int point = postingStart.Count;
-            postingStart.Add(start);
-            Span<int> run = entryOrder.AsSpan(start, end - start);
-            if (run.Length > 1)
-            {
-                run.Sort();
-            }
-
-            for (int s = start; s < end; s++)
-            {
-                int e = entryOrder[s];
-                tracePoint[e] = point;
-                postingDevice[s] = owner[e];
-            }
-
-            start = end;
+            int e = entryOrder[s];
+            tracePoint[e] = postingStart.Count - 1;
+            postingDevice[s] = owner[e];
         }
 
         postingStart.Add(entries);

@@ -194,6 +194,24 @@ public sealed class UnicityEstimatorTests
     }
 
     [Fact]
+    public void Estimate_gives_each_resolution_the_curve_it_has_alone()
+    {
+        // Resolutions sharing a cell size share the cell keys; the order of the curves follows the options.
+        PingTable pings = RandomTable(seed: 8, devices: 200, pingsPerDevice: 20);
+        UnicityResolution[] resolutions = [new(1000, 60), new(250, 60), new(1000, 240)];
+        UnicityOptions options = new() { Points = [1, 2, 3], Resolutions = resolutions };
+
+        UnicityResult together = UnicityEstimator.Estimate(pings, options, TestContext.Current.CancellationToken);
+
+        for (int r = 0; r < resolutions.Length; r++)
+        {
+            UnicityResult alone = UnicityEstimator.Estimate(pings, options with { Resolutions = [resolutions[r]] }, TestContext.Current.CancellationToken);
+            Assert.Equal(resolutions[r], together.Curves[r].Resolution);
+            Assert.Equal(alone.Curves[0].Points, together.Curves[r].Points);
+        }
+    }
+
+    [Fact]
     public void Estimate_reports_progress_up_to_devices_times_resolutions()
     {
         PingTable pings = RandomTable(seed: 4, devices: 700, pingsPerDevice: 10);
