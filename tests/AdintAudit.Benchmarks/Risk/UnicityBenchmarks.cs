@@ -9,7 +9,7 @@ namespace AdintAudit.Benchmarks.Risk;
 
 /// <summary>
 /// Stopwatch entry for unicity:
-/// <c>unicity-stopwatch [--devices N] [--days D] [--input FILE] [--runs R] [--threads T] [--max-devices M]</c>. Generates the mixed
+/// <c>unicity-stopwatch [--devices N] [--days D] [--input FILE] [--runs R] [--threads T] [--max-devices M] [--phases]</c>. Generates the mixed
 /// synthetic preset (default 110,000 devices over 28 days, about 10 M pings) or loads FILE, applies the quality screen
 /// (untimed), then times <see cref="UnicityEstimator.Estimate(PingTable, UnicityOptions?, CancellationToken)"/> with the
 /// default options (p = 1..6, four resolutions, 10,000 sampled devices): 1 warm-up + R timed runs, median printed.
@@ -20,6 +20,7 @@ internal static class UnicityBenchmarks
     {
         int devices = 110_000, days = 28, runs = 3, threads = Environment.ProcessorCount, maxDevices = new UnicityOptions().MaxDevices;
         string? input = null;
+        bool phases = false;
         for (int i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +30,7 @@ internal static class UnicityBenchmarks
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--input": input = args[++i]; break;
+                case "--phases": phases = true; break;
                 case "--max-devices": maxDevices = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
             }
@@ -40,6 +42,11 @@ internal static class UnicityBenchmarks
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(input is null ? "generated" : "loaded")} {raw.Count:N0} pings, {clean.Count:N0} after the quality screen, {clean.DeviceCount:N0} devices in {make.Elapsed.TotalSeconds:F1} s (not timed); runtime {Environment.Version}, {Environment.ProcessorCount} cores, {threads} threads"));
         var options = new UnicityOptions { MaxDegreeOfParallelism = threads, MaxDevices = maxDevices };
+        if (phases)
+        {
+            TimePhases(clean, options);
+        }
+
         var times = new List<double>();
         UnicityResult? result = null;
         for (int run = 0; run <= runs; run++)
@@ -68,6 +75,21 @@ internal static class UnicityBenchmarks
         }
 
         return 0;
+    }
+
+    /// <summary><c>--phases</c>: times the cell keys and the index build of each resolution once (the rest is the device evaluation).</summary>
+    private static void TimePhases(PingTable pings, UnicityOptions options)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        foreach (UnicityResolution resolution in options.Resolutions)
+        {
+            var clock = Stopwatch.StartNew();
+            long[] cells = UnicityIndex.CellKeys(pings, resolution.CellMeters, parallel);
+            double keys = clock.Elapsed.TotalSeconds;
+            UnicityIndex index = UnicityIndex.Build(pings, cells, resolution.TimeBinMinutes, parallel);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{resolution.CellMeters} m, {resolution.TimeBinMinutes} min: cell keys {keys:F3} s, index {clock.Elapsed.TotalSeconds - keys:F3} s ({index.PointCount:N0} points, {index.TracePoint.Length:N0} device-points, longest posting {index.LongestPosting:N0})"));
+        }
     }
 
     private static PingTable Generate(int devices, int days)

@@ -10,10 +10,10 @@ namespace AdintAudit.Risk.Unicity;
 /// point -> devices holding it. Both are flat CSR arrays.
 /// </summary>
 /// <remarks>
-/// A point is packed into one <see cref="long"/>: cell band, cell column and time bin, each offset by the dataset's
+/// A point is packed into one <see cref="long"/>: time bin, cell band and cell column, each offset by the dataset's
 /// minimum and given just the bits its range needs; when the three do not fit in 63 bits (cells spread over the whole
-/// globe at a metre scale) the distinct cells are numbered first. Each device's keys are sorted and deduplicated in
-/// its own slice (parallel over devices), then all (key, entry) pairs are radix-sorted once (stable, so devices stay
+/// globe at a metre scale) the distinct cells are numbered first. Each device's keys, already in bin order because its
+/// pings are in time order, are sorted within each bin and deduplicated in its own slice (parallel over devices), then all (key, entry) pairs are radix-sorted once (stable, so devices stay
 /// ascending); runs of equal keys become point ids and posting lists. Point ids ascend with the key, so each device's
 /// trace lists its point ids in ascending order. Cost O(n log d) for n pings and d pings per device, memory about 40 bytes per ping.
 /// </remarks>
@@ -121,19 +121,39 @@ internal sealed class UnicityIndex
             all.Merge(range);
         }
 
-        PackKeys(keys, bins, all, (ulong)(maxBin - minBin), devices, pings.DeviceStartArray, parallel);
-        return FromKeys(keys, pings.DeviceStartArray, devices, parallel);
+        int cellBits = PackKeys(keys, bins, all, (ulong)(maxBin - minBin), devices, pings.DeviceStartArray, parallel);
+        return FromKeys(keys, cellBits, pings.DeviceStartArray, devices, parallel);
     }
 
-    /// <summary>Builds the index from one packed point key per ping (each device's pings in its slice of <paramref name="keys"/>).</summary>
-    internal static UnicityIndex FromKeys(long[] keys, int[] deviceStart, int devices, ParallelOptions parallel)
+    /// <summary>
+    /// Builds the index from one packed point key per ping, time bin in the bits above <paramref name="cellBits"/>
+    /// (each device's pings in its slice of <paramref name="keys"/>, in time order).
+    /// </summary>
+    internal static UnicityIndex FromKeys(long[] keys, int cellBits, int[] deviceStart, int devices, ParallelOptions parallel)
     {
-        // Distinct keys of each device, sorted in place at the front of its slice.
+        // Distinct keys of each device, sorted in place at the front of its slice. Pings are in time order, so the keys
+        // are already ordered by bin: only the cells within each bin need sorting.
         int[] distinct = new int[devices];
         Parallel.For(0, devices, parallel, d =>
         {
             Span<long> slice = keys.AsSpan(deviceStart[d], deviceStart[d + 1] - deviceStart[d]);
-            slice.Sort();
+            for (int run = 0; run < slice.Length;)
+            {
+                int end = run + 1;
+                long bin = slice[run] >> cellBits;
+                while (end < slice.Length && slice[end] >> cellBits == bin)
+                {
+                    end++;
+                }
+
+                if (end - run > 1)
+                {
+                    slice[run..end].Sort();
+                }
+
+                run = end;
+            }
+
             int w = 0;
             for (int i = 0; i < slice.Length; i++)
             {
@@ -188,12 +208,12 @@ internal sealed class UnicityIndex
         return new UnicityIndex(traceStart, tracePoint, [.. postingStart], postingDevice);
     }
 
-    /// <summary>Replaces each cell key in <paramref name="keys"/> by the packed (cell, bin) key.</summary>
-    private static void PackKeys(long[] keys, int[] bins, CellRange cells, ulong binSpan, int devices, int[] deviceStart, ParallelOptions parallel)
+    /// <summary>Replaces each cell key in <paramref name="keys"/> by the packed (bin, cell) key; returns the bits of the cell part.</summary>
+    private static int PackKeys(long[] keys, int[] bins, CellRange cells, ulong binSpan, int devices, int[] deviceStart, ParallelOptions parallel)
     {
         if (keys.Length == 0)
         {
-            return;
+            return 0;
         }
 
         int binBits = BitsFor(binSpan);
@@ -207,13 +227,13 @@ internal sealed class UnicityIndex
                 {
                     long band = (keys[i] >> 32) - cells.MinBand;
                     long column = (long)(uint)keys[i] - cells.MinColumn;
-                    keys[i] = (((band << columnBits) | column) << binBits) | (long)(uint)bins[i];
+                    keys[i] = ((long)(uint)bins[i] << (bandBits + columnBits)) | (band << columnBits) | column;
                 }
             });
-            return;
+            return bandBits + columnBits;
         }
 
-        // Number the distinct cells; their index (< 2^31) and the bin (< 2^32) always fit.
+        // Number the distinct cells; the bin (< 2^32) and their index (< 2^31) always fit.
         long[] cellsSorted = (long[])keys.Clone();
         Array.Sort(cellsSorted);
         int unique = 0;
@@ -230,9 +250,10 @@ internal sealed class UnicityIndex
             ReadOnlySpan<long> distinctCells = cellsSorted.AsSpan(0, unique);
             for (int i = deviceStart[d]; i < deviceStart[d + 1]; i++)
             {
-                keys[i] = ((long)distinctCells.BinarySearch(keys[i]) << 32) | (long)(uint)bins[i];
+                keys[i] = ((long)(uint)bins[i] << 31) | (long)distinctCells.BinarySearch(keys[i]);
             }
         });
+        return 31;
     }
 
     private static void CheckCoordinates(PingTable pings)
