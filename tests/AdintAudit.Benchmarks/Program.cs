@@ -22,6 +22,11 @@ if (args.Length > 0 && args[0] == "linkage-stopwatch")
     return AdintAudit.Benchmarks.Risk.LinkageStopwatch.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "unicity-stopwatch")
+{
+    return AdintAudit.Benchmarks.Risk.UnicityBenchmarks.RunStopwatch(args);
+}
+
 if (args.Length > 0 && args[0] == "writer-stopwatch")
 {
     return WriterBenchmarks.RunStopwatch(args);

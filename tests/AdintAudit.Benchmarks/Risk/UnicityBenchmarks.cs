@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using AdintAudit.Data;
+using AdintAudit.Quality;
+using AdintAudit.Risk.Unicity;
+using AdintAudit.Synthetic;
+
+namespace AdintAudit.Benchmarks.Risk;
+
+/// <summary>
+/// Stopwatch entry for unicity:
+/// <c>unicity-stopwatch [--devices N] [--days D] [--input FILE] [--runs R] [--threads T] [--max-devices M] [--phases]</c>. Generates the mixed
+/// synthetic preset (default 110,000 devices over 28 days, about 10 M pings) or loads FILE, applies the quality screen
+/// (untimed), then times <see cref="UnicityEstimator.Estimate(PingTable, UnicityOptions?, CancellationToken)"/> with the
+/// default options (p = 1..6, four resolutions, 10,000 sampled devices): 1 warm-up + R timed runs, median printed.
+/// </summary>
+internal static class UnicityBenchmarks
+{
+    public static int RunStopwatch(string[] args)
+    {
+        int devices = 110_000, days = 28, runs = 3, threads = Environment.ProcessorCount, maxDevices = new UnicityOptions().MaxDevices;
+        string? input = null;
+        bool phases = false;
+        for (int i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--devices": devices = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--days": days = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--input": input = args[++i]; break;
+                case "--phases": phases = true; break;
+                case "--max-devices": maxDevices = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+            }
+        }
+
+        var make = Stopwatch.StartNew();
+        PingTable raw = input is null ? Generate(devices, days) : PingTableLoader.Load([input]).Table;
+        PingTable clean = QualityScreen.Screen(raw).Clean;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(input is null ? "generated" : "loaded")} {raw.Count:N0} pings, {clean.Count:N0} after the quality screen, {clean.DeviceCount:N0} devices in {make.Elapsed.TotalSeconds:F1} s (not timed); runtime {Environment.Version}, {Environment.ProcessorCount} cores, {threads} threads"));
+        var options = new UnicityOptions { MaxDegreeOfParallelism = threads, MaxDevices = maxDevices };
+        if (phases)
+        {
+            TimePhases(clean, options);
+        }
+
+        var times = new List<double>();
+        UnicityResult? result = null;
+        for (int run = 0; run <= runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            result = UnicityEstimator.Estimate(clean, options);
+            double seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(run == 0 ? "warm-up" : $"run {run}")}: {seconds:F3} s"));
+            if (run > 0)
+            {
+                times.Add(seconds);
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median {times[times.Count / 2]:F3} s over {runs} runs ({result!.SampledDevices:N0} of {result.TotalDevices:N0} devices, p = 1..6, {result.Curves.Count} resolutions)"));
+        foreach (UnicityCurve curve in result.Curves)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {curve.Resolution.CellMeters} m, {curve.Resolution.TimeBinMinutes} min:"));
+            foreach (UnicityPoint point in curve.Points)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    p={point.P}: eligible {point.EligibleDevices,6:N0}, expected {point.Expected:F3} [{point.ConfidenceLow:F3}, {point.ConfidenceHigh:F3}], worst case {point.WorstCase:F3} (+{point.WorstCaseLowerBoundDevices} undecided)"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary><c>--phases</c>: times the cell keys and the index build of each resolution once (the rest is the device evaluation).</summary>
+    private static void TimePhases(PingTable pings, UnicityOptions options)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        foreach (UnicityResolution resolution in options.Resolutions)
+        {
+            var clock = Stopwatch.StartNew();
+            long[] cells = UnicityIndex.CellKeys(pings, resolution.CellMeters, parallel);
+            double keys = clock.Elapsed.TotalSeconds;
+            UnicityIndex index = UnicityIndex.Build(pings, cells, resolution.TimeBinMinutes, parallel);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{resolution.CellMeters} m, {resolution.TimeBinMinutes} min: cell keys {keys:F3} s, index {clock.Elapsed.TotalSeconds - keys:F3} s ({index.PointCount:N0} points, {index.TracePoint.Length:N0} device-points, longest posting {index.LongestPosting:N0})"));
+        }
+    }
+
+    private static PingTable Generate(int devices, int days)
+    {
+        SyntheticDataset data = SyntheticGenerator.Generate(GeneratorOptions.Mixed with { Devices = devices, Days = days, Seed = 1 });
+        SyntheticPings pings = data.Pings;
+        var ids = new string[pings.Count];
+        ReadOnlySpan<int> slots = pings.IdIndices;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = pings.Ids[slots[i]];
+        }
+
+        return PingTable.FromRows(ids, pings.TimestampsMs, pings.Latitudes, pings.Longitudes, pings.AccuracyMeters);
+    }
+}
