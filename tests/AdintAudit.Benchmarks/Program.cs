@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "mobility-digest")
     return AdintAudit.Benchmarks.Mobility.MobilityBenchmarks.RunDigest(args);
 }
 
+if (args.Length > 0 && args[0] == "attacks-stopwatch")
+{
+    return AdintAudit.Benchmarks.Risk.AttackStopwatch.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "writer-stopwatch")
 {
     return WriterBenchmarks.RunStopwatch(args);
