@@ -10,8 +10,10 @@ namespace AdintAudit.Risk.Attacks;
 /// <remarks>
 /// scikit-mobility evaluates every combination of k records against every device. The same maximum is found here by
 /// (1) enumerating only DISTINCT instances (duplicate combinations cannot change a maximum), (2) narrowing candidate
-/// devices through an inverted index from key to devices, rarest key first, and (3) stopping at risk 1, which no
-/// instance can exceed. Where the number of distinct instances is still too large, the search stops after
+/// devices through an inverted index from key to devices, rarest key first, one intersection per key added to the
+/// instance (a depth-first walk keeps the devices matching each prefix; merges walk the shorter list and gallop in the
+/// longer, in reused buffers), and (3) stopping at risk 1, which no instance can exceed: a target holding a key no other
+/// device holds has risk 1 without any search, and so does every target as soon as a prefix matches it alone. Where the number of distinct instances is still too large, the search stops after
 /// <see cref="AttackOptions.MaxInstancesPerDevice"/> and the device is flagged: its risk is then a lower bound.
 /// </remarks>
 public static class BackgroundKnowledgeAttack
@@ -51,7 +53,7 @@ public static class BackgroundKnowledgeAttack
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, devices, parallel, () => 0L, (device, _, local) =>
+        Parallel.For(0, devices, parallel, () => (Scratch: new SearchScratch(), Instances: 0L), (device, _, local) =>
         {
             if (index.Records(device) == 0)
             {
@@ -60,10 +62,10 @@ public static class BackgroundKnowledgeAttack
             }
 
             var search = new InstanceSearch(index, options, device);
-            risk[device] = search.Run();
+            risk[device] = search.Run(local.Scratch);
             truncated[device] = search.Truncated;
-            return local + search.Instances;
-        }, local => Interlocked.Add(ref searched, local));
+            return (local.Scratch, local.Instances + search.Instances);
+        }, local => Interlocked.Add(ref searched, local.Instances));
         return new AttackResult(risk, truncated, searched);
     }
 

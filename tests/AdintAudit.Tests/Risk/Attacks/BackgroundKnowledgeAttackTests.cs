@@ -143,6 +143,34 @@ public sealed class BackgroundKnowledgeAttackTests
         .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
 
     [Fact]
+    public void Fast_search_equals_the_brute_force_reference_when_many_devices_share_a_few_places() =>
+        Prop.ForAll(
+            Gen.Choose(6, 40).SelectMany(devices => Gen.Choose(0, 6).SelectMany(kindIndex => Gen.Choose(1, 4).SelectMany(k =>
+                Gen.ListOf(Gen.Choose(0, devices - 1).SelectMany(d => Gen.Frequency(
+                        (6, Gen.Choose(0, 2)), // three busy places that most devices visit
+                        (1, Gen.Choose(3, 4))) // and two rarer ones
+                    .SelectMany(p => Gen.Choose(0, 3).Select(h => new SkmobReference.Row(d, p, h * 3_600_000L * 30)))))
+                .Select(rows => (devices, kindIndex, k, rows: rows.Take(48).ToList()))))).ToArbitrary(),
+            Gen.Elements(0.0, 0.3, 1.0).ToArbitrary(),
+            ((int Devices, int KindIndex, int K, List<SkmobReference.Row> Rows) data, double tolerance) =>
+            {
+                AttackKind[] kinds =
+                [
+                    AttackKind.Location, AttackKind.LocationSequence, AttackKind.LocationTime, AttackKind.UniqueLocation,
+                    AttackKind.Frequency, AttackKind.Probability, AttackKind.Proportion,
+                ];
+                return Agrees(data.Devices, data.Rows, new AttackOptions
+                {
+                    Kind = kinds[data.KindIndex],
+                    KnowledgeLength = data.K,
+                    Tolerance = tolerance,
+                    SkmobCompat = true,
+                    Precision = TimePrecision.Day,
+                });
+            })
+        .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+
+    [Fact]
     public void Results_do_not_depend_on_the_thread_count()
     {
         var random = new Random(42);
