@@ -69,19 +69,45 @@ public static class BackgroundKnowledgeAttack
         return new AttackResult(risk, truncated, searched);
     }
 
-    /// <summary>Keys (place, time bucket) for the location-time attack.</summary>
+    /// <summary>Keys (place, time bucket) for the location-time attack, numbered in order of first appearance.</summary>
+    /// <remarks>
+    /// A bucket's text is a function of the time truncated to a unit (the day for Year, Month, Day and skmob's Hour, which
+    /// is really the day; else the hour, minute or second), so it is formatted once per distinct unit, not per record.
+    /// </remarks>
     private static (int[] Keys, int Count) TimeKeys(AttackInput input, TimePrecision precision, bool skmobCompat)
     {
-        var ids = new Dictionary<(int Place, string Bucket), int>();
+        long unitMs = precision switch
+        {
+            TimePrecision.Second => 1_000,
+            TimePrecision.Minute => 60_000,
+            TimePrecision.Hour when !skmobCompat => 3_600_000,
+            _ => 86_400_000,
+        };
+        var bucketOfUnit = new Dictionary<long, int>();
+        var bucketIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<long, int>();
         int[] keys = new int[input.RecordCount];
         for (int r = 0; r < keys.Length; r++)
         {
-            DateTime time = DateTime.UnixEpoch.AddMilliseconds(input.TimeMs[r]);
-            string bucket = skmobCompat ? SkmobBucket(time, precision) : Bucket(time, precision);
-            if (!ids.TryGetValue((input.Place[r], bucket), out int id))
+            long unit = Math.DivRem(input.TimeMs[r], unitMs, out long remainder) - (remainder < 0 ? 1 : 0);
+            if (!bucketOfUnit.TryGetValue(unit, out int bucket))
+            {
+                DateTime time = DateTime.UnixEpoch.AddMilliseconds(unit * unitMs);
+                string text = skmobCompat ? SkmobBucket(time, precision) : Bucket(time, precision);
+                if (!bucketIds.TryGetValue(text, out bucket))
+                {
+                    bucket = bucketIds.Count;
+                    bucketIds.Add(text, bucket);
+                }
+
+                bucketOfUnit.Add(unit, bucket);
+            }
+
+            long composite = ((long)input.Place[r] << 32) | (uint)bucket;
+            if (!ids.TryGetValue(composite, out int id))
             {
                 id = ids.Count;
-                ids[(input.Place[r], bucket)] = id;
+                ids.Add(composite, id);
             }
 
             keys[r] = id;
