@@ -20,6 +20,7 @@ internal static class AdintCommand
             StaysCommand.Create(),
             PlacesCommand.Create(),
             HomesCommand.Create(),
+            AttackCommand.Create(),
             EvaluateCommand.Create(),
             GenerateCommand.Create(),
         };

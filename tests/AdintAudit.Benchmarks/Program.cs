@@ -27,6 +27,11 @@ if (args.Length > 0 && args[0] == "unicity-stopwatch")
     return AdintAudit.Benchmarks.Risk.UnicityBenchmarks.RunStopwatch(args);
 }
 
+if (args.Length > 0 && args[0] == "attacks-stopwatch")
+{
+    return AdintAudit.Benchmarks.Risk.AttackStopwatch.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "writer-stopwatch")
 {
     return WriterBenchmarks.RunStopwatch(args);

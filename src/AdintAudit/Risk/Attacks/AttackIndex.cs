@@ -67,6 +67,8 @@ internal sealed class AttackIndex
 
         PostingDevice = new int[DeviceKeys.Length];
         PostingCount = new int[DeviceKeys.Length];
+        PostingEntry = new int[DeviceKeys.Length];
+        PostingFirstPosition = new int[DeviceKeys.Length];
         int[] fill = (int[])PostingStart.Clone();
         for (int d = 0; d < devices; d++)
         {
@@ -75,6 +77,8 @@ internal sealed class AttackIndex
                 int slot = fill[DeviceKeys[e]]++;
                 PostingDevice[slot] = d;
                 PostingCount[slot] = DeviceCounts[e];
+                PostingEntry[slot] = e;
+                PostingFirstPosition[slot] = Positions[KeyPositionStart[e]];
             }
         }
     }
@@ -101,6 +105,25 @@ internal sealed class AttackIndex
 
     public int[] PostingCount { get; }
 
+    /// <summary>For each posting slot, the device's entry (index into <see cref="DeviceKeys"/>) of that key.</summary>
+    public int[] PostingEntry { get; }
+
+    /// <summary>For each posting slot, the first position of the key in the device's time order.</summary>
+    public int[] PostingFirstPosition { get; }
+
+    /// <summary>Number of devices holding <paramref name="key"/>.</summary>
+    public int DevicesWith(int key) => PostingStart[key + 1] - PostingStart[key];
+
+    /// <summary>First position of entry <paramref name="entry"/>'s key after <paramref name="after"/>, or -1.</summary>
+    public int NextPositionOfEntry(int entry, int after)
+    {
+        int start = KeyPositionStart[entry];
+        int end = KeyPositionStart[entry + 1];
+        int found = Array.BinarySearch(Positions, start, end - start, after + 1);
+        int index = found >= 0 ? found : ~found;
+        return index < end ? Positions[index] : -1;
+    }
+
     public int Records(int device) => DeviceStart[device + 1] - DeviceStart[device];
 
     /// <summary>Entry index of <paramref name="key"/> among <paramref name="device"/>'s distinct keys, or -1.</summary>
@@ -121,15 +144,6 @@ internal sealed class AttackIndex
     public int NextPosition(int device, int key, int after)
     {
         int entry = FindEntry(device, key);
-        if (entry < 0)
-        {
-            return -1;
-        }
-
-        int start = KeyPositionStart[entry];
-        int length = KeyPositionStart[entry + 1] - start;
-        int found = Array.BinarySearch(Positions, start, length, after + 1);
-        int index = found >= 0 ? found : ~found;
-        return index < start + length ? Positions[index] : -1;
+        return entry < 0 ? -1 : NextPositionOfEntry(entry, after);
     }
 }

@@ -10,8 +10,10 @@ namespace AdintAudit.Risk.Attacks;
 /// <remarks>
 /// scikit-mobility evaluates every combination of k records against every device. The same maximum is found here by
 /// (1) enumerating only DISTINCT instances (duplicate combinations cannot change a maximum), (2) narrowing candidate
-/// devices through an inverted index from key to devices, rarest key first, and (3) stopping at risk 1, which no
-/// instance can exceed. Where the number of distinct instances is still too large, the search stops after
+/// devices through an inverted index from key to devices, rarest key first, one intersection per key added to the
+/// instance (a depth-first walk keeps the devices matching each prefix; merges walk the shorter list and gallop in the
+/// longer, in reused buffers), and (3) stopping at risk 1, which no instance can exceed: a target holding a key no other
+/// device holds has risk 1 without any search, and so does every target as soon as a prefix matches it alone. Where the number of distinct instances is still too large, the search stops after
 /// <see cref="AttackOptions.MaxInstancesPerDevice"/> and the device is flagged: its risk is then a lower bound.
 /// </remarks>
 public static class BackgroundKnowledgeAttack
@@ -51,7 +53,7 @@ public static class BackgroundKnowledgeAttack
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism),
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, devices, parallel, () => 0L, (device, _, local) =>
+        Parallel.For(0, devices, parallel, () => (Scratch: new SearchScratch(), Instances: 0L), (device, _, local) =>
         {
             if (index.Records(device) == 0)
             {
@@ -60,26 +62,52 @@ public static class BackgroundKnowledgeAttack
             }
 
             var search = new InstanceSearch(index, options, device);
-            risk[device] = search.Run();
+            risk[device] = search.Run(local.Scratch);
             truncated[device] = search.Truncated;
-            return local + search.Instances;
-        }, local => Interlocked.Add(ref searched, local));
+            return (local.Scratch, local.Instances + search.Instances);
+        }, local => Interlocked.Add(ref searched, local.Instances));
         return new AttackResult(risk, truncated, searched);
     }
 
-    /// <summary>Keys (place, time bucket) for the location-time attack.</summary>
+    /// <summary>Keys (place, time bucket) for the location-time attack, numbered in order of first appearance.</summary>
+    /// <remarks>
+    /// A bucket's text is a function of the time truncated to a unit (the day for Year, Month, Day and skmob's Hour, which
+    /// is really the day; else the hour, minute or second), so it is formatted once per distinct unit, not per record.
+    /// </remarks>
     private static (int[] Keys, int Count) TimeKeys(AttackInput input, TimePrecision precision, bool skmobCompat)
     {
-        var ids = new Dictionary<(int Place, string Bucket), int>();
+        long unitMs = precision switch
+        {
+            TimePrecision.Second => 1_000,
+            TimePrecision.Minute => 60_000,
+            TimePrecision.Hour when !skmobCompat => 3_600_000,
+            _ => 86_400_000,
+        };
+        var bucketOfUnit = new Dictionary<long, int>();
+        var bucketIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<long, int>();
         int[] keys = new int[input.RecordCount];
         for (int r = 0; r < keys.Length; r++)
         {
-            DateTime time = DateTime.UnixEpoch.AddMilliseconds(input.TimeMs[r]);
-            string bucket = skmobCompat ? SkmobBucket(time, precision) : Bucket(time, precision);
-            if (!ids.TryGetValue((input.Place[r], bucket), out int id))
+            long unit = Math.DivRem(input.TimeMs[r], unitMs, out long remainder) - (remainder < 0 ? 1 : 0);
+            if (!bucketOfUnit.TryGetValue(unit, out int bucket))
+            {
+                DateTime time = DateTime.UnixEpoch.AddMilliseconds(unit * unitMs);
+                string text = skmobCompat ? SkmobBucket(time, precision) : Bucket(time, precision);
+                if (!bucketIds.TryGetValue(text, out bucket))
+                {
+                    bucket = bucketIds.Count;
+                    bucketIds.Add(text, bucket);
+                }
+
+                bucketOfUnit.Add(unit, bucket);
+            }
+
+            long composite = ((long)input.Place[r] << 32) | (uint)bucket;
+            if (!ids.TryGetValue(composite, out int id))
             {
                 id = ids.Count;
-                ids[(input.Place[r], bucket)] = id;
+                ids.Add(composite, id);
             }
 
             keys[r] = id;

@@ -18,6 +18,7 @@ internal sealed class InstanceSearch
     private int[] _itemCapacity = [];
     private int[] _suffixCapacity = [];
     private readonly List<int> _chosenKeys = [];
+    private SearchScratch _scratch = null!; // set by Run before any search step
 
     public InstanceSearch(AttackIndex index, AttackOptions options, int target)
     {
@@ -36,19 +37,40 @@ internal sealed class InstanceSearch
 
     public bool Truncated { get; private set; }
 
-    public double Run()
+    public double Run(SearchScratch scratch)
     {
-        if (_options.Kind == AttackKind.LocationSequence)
+        _scratch = scratch;
+        if (HoldsPrivateKey())
+        {
+            // Any instance holding this key matches the target alone (the target always matches its own knowledge).
+            Count();
+            Record(1);
+        }
+        else if (_options.Kind == AttackKind.LocationSequence)
         {
             SearchSequences();
         }
         else
         {
             PrepareItems();
-            SearchElements(0, 0, null);
+            SearchElements(0, 0, 0, [], unrestricted: true);
         }
 
         return _best == int.MaxValue ? 0 : 1.0 / _best;
+    }
+
+    /// <summary>Whether one of the target's keys is held by no other device: then some instance singles it out.</summary>
+    private bool HoldsPrivateKey()
+    {
+        for (int e = _index.DeviceKeyStart[_target]; e < _index.DeviceKeyStart[_target + 1]; e++)
+        {
+            if (_index.DevicesWith(_index.DeviceKeys[e]) == 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void PrepareItems()
@@ -60,7 +82,7 @@ internal sealed class InstanceSearch
         for (int e = start; e < end; e++)
         {
             int key = _index.DeviceKeys[e];
-            items.Add((_index.PostingStart[key + 1] - _index.PostingStart[key], key, multiset ? _index.DeviceCounts[e] : 1));
+            items.Add((_index.DevicesWith(key), key, multiset ? _index.DeviceCounts[e] : 1));
         }
 
         items.Sort();
@@ -73,8 +95,12 @@ internal sealed class InstanceSearch
         }
     }
 
-    /// <summary>Chooses, for item <paramref name="item"/> onwards, how many records of each key the instance holds.</summary>
-    private void SearchElements(int item, int chosen, int[]? candidates)
+    /// <summary>
+    /// Chooses, for item <paramref name="item"/> onwards, how many records of each key the instance holds. The devices
+    /// matching the prefix chosen so far are <paramref name="candidates"/> (all devices when <paramref name="unrestricted"/>),
+    /// so extending the instance by one key costs one intersection.
+    /// </summary>
+    private void SearchElements(int item, int chosen, int depth, ReadOnlySpan<int> candidates, bool unrestricted)
     {
         if (_stop)
         {
@@ -84,7 +110,7 @@ internal sealed class InstanceSearch
         if (chosen == _knowledge)
         {
             Count();
-            int matches = _options.Kind == AttackKind.Proportion ? ProportionMatches(candidates!) : candidates!.Length;
+            int matches = _options.Kind == AttackKind.Proportion ? ProportionMatches(candidates) : candidates.Length;
             Record(matches);
             return;
         }
@@ -98,72 +124,97 @@ internal sealed class InstanceSearch
         for (int n = most; n >= 1 && !_stop; n--)
         {
             Count();
-            int[] narrowed = Narrow(candidates, _itemKeys[item], n);
+            ReadOnlySpan<int> narrowed = Narrow(candidates, unrestricted, _itemKeys[item], n, depth + 1);
             _chosenKeys.Add(_itemKeys[item]);
-            if (narrowed.Length == 1 && _options.Kind != AttackKind.Proportion)
+            if (narrowed.Length == 1)
             {
                 // Only the target is left, and completing the instance cannot add devices: nothing beats risk 1.
                 Record(1);
             }
             else
             {
-                SearchElements(item + 1, chosen + n, narrowed);
+                SearchElements(item + 1, chosen + n, depth + 1, narrowed, unrestricted: false);
             }
 
             _chosenKeys.RemoveAt(_chosenKeys.Count - 1);
         }
 
-        SearchElements(item + 1, chosen, candidates);
+        SearchElements(item + 1, chosen, depth, candidates, unrestricted);
     }
 
-    /// <summary>The candidates that also match "at least <paramref name="needed"/> records at <paramref name="key"/>" (or its value test).</summary>
-    private int[] Narrow(int[]? candidates, int key, int needed)
+    /// <summary>
+    /// The candidates that also match "at least <paramref name="needed"/> records at <paramref name="key"/>" (or its value
+    /// test), written to the buffer of <paramref name="depth"/>: a merge of two ascending device lists that walks the
+    /// shorter one and gallops in the longer, O(min · log max).
+    /// </summary>
+    private ReadOnlySpan<int> Narrow(ReadOnlySpan<int> candidates, bool unrestricted, int key, int needed, int depth)
     {
         int start = _index.PostingStart[key];
         int end = _index.PostingStart[key + 1];
-        var result = new List<int>(candidates is null ? end - start : Math.Min(candidates.Length, end - start));
-        if (candidates is null)
+        ReadOnlySpan<int> posted = _index.PostingDevice.AsSpan(start, end - start);
+        if (unrestricted && AcceptsEveryHolder(needed))
         {
-            for (int p = start; p < end; p++)
-            {
-                if (Accepts(_index.PostingDevice[p], _index.PostingCount[p], key, needed))
-                {
-                    result.Add(_index.PostingDevice[p]);
-                }
-            }
-
-            return [.. result];
+            return posted;
         }
 
-        // Merge the two ascending device lists.
-        int c = 0;
-        int q = start;
-        while (c < candidates.Length && q < end)
+        int[] output = _scratch.Devices(depth, unrestricted ? posted.Length : Math.Min(candidates.Length, posted.Length));
+        int written = 0;
+        if (unrestricted)
         {
-            int device = candidates[c];
-            int posted = _index.PostingDevice[q];
-            if (device == posted)
+            for (int p = 0; p < posted.Length; p++)
             {
-                if (Accepts(device, _index.PostingCount[q], key, needed))
+                if (Accepts(posted[p], _index.PostingCount[start + p], key, needed))
                 {
-                    result.Add(device);
+                    output[written++] = posted[p];
+                }
+            }
+        }
+        else if (candidates.Length <= posted.Length)
+        {
+            int q = 0;
+            foreach (int device in candidates)
+            {
+                q = Gallop(posted, q, device);
+                if (q == posted.Length)
+                {
+                    break;
                 }
 
-                c++;
-                q++;
+                if (posted[q] == device && Accepts(device, _index.PostingCount[start + q], key, needed))
+                {
+                    output[written++] = device;
+                }
             }
-            else if (device < posted)
+        }
+        else
+        {
+            int c = 0;
+            for (int p = 0; p < posted.Length; p++)
             {
-                c++;
-            }
-            else
-            {
-                q = LowerBound(_index.PostingDevice, q, end, device);
+                int device = posted[p];
+                c = Gallop(candidates, c, device);
+                if (c == candidates.Length)
+                {
+                    break;
+                }
+
+                if (candidates[c] == device && Accepts(device, _index.PostingCount[start + p], key, needed))
+                {
+                    output[written++] = device;
+                }
             }
         }
 
-        return [.. result];
+        return output.AsSpan(0, written);
     }
+
+    /// <summary>Whether every device holding a key passes the test for <paramref name="needed"/> records of it.</summary>
+    private bool AcceptsEveryHolder(int needed) => _options.Kind switch
+    {
+        AttackKind.Location or AttackKind.LocationTime => needed <= 1,
+        AttackKind.UniqueLocation or AttackKind.Proportion => true,
+        _ => false,
+    };
 
     private bool Accepts(int device, int count, int key, int needed)
     {
@@ -189,7 +240,7 @@ internal sealed class InstanceSearch
         return known >= candidate - (candidate * t) && known <= candidate + (candidate * t);
     }
 
-    private int ProportionMatches(int[] candidates)
+    private int ProportionMatches(ReadOnlySpan<int> candidates)
     {
         int maxKnown = 0;
         foreach (int key in _chosenKeys)
@@ -233,61 +284,123 @@ internal sealed class InstanceSearch
     {
         int start = _index.DeviceStart[_target];
         int length = _index.DeviceStart[_target + 1] - start;
-        int[] sequence = _index.RecordKey[start..(start + length)];
-        ExtendSequence(sequence, 0, 0, null, null);
+        ReadOnlySpan<int> sequence = _index.RecordKey.AsSpan(start, length);
+
+        // previous[j] = the last position before j holding the same key (-1 if none): j is the first occurrence of its
+        // key in sequence[from..] exactly when previous[j] < from.
+        int keyStart = _index.DeviceKeyStart[_target];
+        int[] previous = _scratch.Previous(length);
+        int[] lastSeen = _scratch.LastSeen(_index.DeviceKeyStart[_target + 1] - keyStart);
+        lastSeen.AsSpan(0, _index.DeviceKeyStart[_target + 1] - keyStart).Fill(-1);
+        for (int j = 0; j < length; j++)
+        {
+            int local = _index.FindEntry(_target, sequence[j]) - keyStart;
+            previous[j] = lastSeen[local];
+            lastSeen[local] = j;
+        }
+
+        ExtendSequence(sequence, previous, 0, 0, [], [], unrestricted: true);
     }
 
-    private void ExtendSequence(int[] sequence, int from, int depth, int[]? devices, int[]? positions)
+    private void ExtendSequence(ReadOnlySpan<int> sequence, int[] previous, int from, int depth, ReadOnlySpan<int> devices,
+        ReadOnlySpan<int> positions, bool unrestricted)
     {
         if (depth == _knowledge)
         {
             Count();
-            Record(devices!.Length);
+            Record(devices.Length);
             return;
         }
 
-        var seen = new HashSet<int>();
         for (int j = from; j <= sequence.Length - (_knowledge - depth) && !_stop; j++)
         {
-            int key = sequence[j];
-            if (!seen.Add(key))
+            if (previous[j] >= from)
             {
                 continue;
             }
 
             Count();
-            var nextDevices = new List<int>();
-            var nextPositions = new List<int>();
-            if (devices is null)
+            int key = sequence[j];
+            int start = _index.PostingStart[key];
+            int end = _index.PostingStart[key + 1];
+            ReadOnlySpan<int> nextDevices;
+            ReadOnlySpan<int> nextPositions;
+            if (unrestricted)
             {
-                for (int p = _index.PostingStart[key]; p < _index.PostingStart[key + 1]; p++)
-                {
-                    int device = _index.PostingDevice[p];
-                    nextDevices.Add(device);
-                    nextPositions.Add(_index.NextPosition(device, key, -1));
-                }
+                // Depth 1 is the posting list itself, with each device's first position of the key.
+                nextDevices = _index.PostingDevice.AsSpan(start, end - start);
+                nextPositions = _index.PostingFirstPosition.AsSpan(start, end - start);
             }
             else
             {
-                for (int c = 0; c < devices.Length; c++)
-                {
-                    int position = _index.NextPosition(devices[c], key, positions![c]);
-                    if (position >= 0)
-                    {
-                        nextDevices.Add(devices[c]);
-                        nextPositions.Add(position);
-                    }
-                }
+                int written = Advance(devices, positions, start, end, depth + 1);
+                nextDevices = _scratch.Devices(depth + 1, 0).AsSpan(0, written);
+                nextPositions = _scratch.Positions(depth + 1, 0).AsSpan(0, written);
             }
 
-            if (nextDevices.Count == 1)
+            if (nextDevices.Length == 1)
             {
                 Record(1);
                 return;
             }
 
-            ExtendSequence(sequence, j + 1, depth + 1, [.. nextDevices], [.. nextPositions]);
+            ExtendSequence(sequence, previous, j + 1, depth + 1, nextDevices, nextPositions, unrestricted: false);
         }
+    }
+
+    /// <summary>
+    /// Keeps the candidates that hold the key of posting slots [<paramref name="start"/>, <paramref name="end"/>) after
+    /// their matched position, with the new position; written to the buffers of <paramref name="depth"/>.
+    /// </summary>
+    private int Advance(ReadOnlySpan<int> devices, ReadOnlySpan<int> positions, int start, int end, int depth)
+    {
+        ReadOnlySpan<int> posted = _index.PostingDevice.AsSpan(start, end - start);
+        int size = Math.Min(devices.Length, posted.Length);
+        int[] outDevices = _scratch.Devices(depth, size);
+        int[] outPositions = _scratch.Positions(depth, size);
+        int written = 0;
+        int c = 0;
+        int q = 0;
+        bool walkCandidates = devices.Length <= posted.Length;
+        while (c < devices.Length && q < posted.Length)
+        {
+            if (walkCandidates)
+            {
+                q = Gallop(posted, q, devices[c]);
+            }
+            else
+            {
+                c = Gallop(devices, c, posted[q]);
+            }
+
+            if (c == devices.Length || q == posted.Length)
+            {
+                break;
+            }
+
+            if (devices[c] == posted[q])
+            {
+                int position = _index.NextPositionOfEntry(_index.PostingEntry[start + q], positions[c]);
+                if (position >= 0)
+                {
+                    outDevices[written] = devices[c];
+                    outPositions[written++] = position;
+                }
+
+                c++;
+                q++;
+            }
+            else if (walkCandidates)
+            {
+                c++;
+            }
+            else
+            {
+                q++;
+            }
+        }
+
+        return written;
     }
 
     private void Count()
@@ -312,9 +425,27 @@ internal sealed class InstanceSearch
         }
     }
 
-    private static int LowerBound(int[] values, int from, int to, int value)
+    /// <summary>First index at or after <paramref name="from"/> whose value is at least <paramref name="value"/> (exponential then binary search).</summary>
+    private static int Gallop(ReadOnlySpan<int> values, int from, int value)
     {
-        int found = Array.BinarySearch(values, from, to - from, value);
-        return found >= 0 ? found : ~found;
+        if (from >= values.Length || values[from] >= value)
+        {
+            return from;
+        }
+
+        // values[low] < value throughout; high is the first probe found at or above value (or the end).
+        int low = from;
+        int step = 1;
+        int high = from + 1;
+        while (high < values.Length && values[high] < value)
+        {
+            low = high;
+            step <<= 1;
+            high = from + step;
+        }
+
+        high = Math.Min(high, values.Length);
+        int found = values[(low + 1)..high].BinarySearch(value);
+        return low + 1 + (found >= 0 ? found : ~found);
     }
 }

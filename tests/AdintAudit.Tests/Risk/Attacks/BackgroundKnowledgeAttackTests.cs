@@ -94,6 +94,23 @@ public sealed class BackgroundKnowledgeAttackTests
     }
 
     [Fact]
+    public void Default_location_time_separates_hours_and_merges_them_at_day_precision()
+    {
+        // Two devices at place 0: one at 2011-01-11 05:59, the other at 06:00 (UTC). Hour buckets differ -> each is the
+        // only match of its knowledge, risk 1; Day buckets agree -> 2 matches, risk 1/2.
+        long first = new DateTimeOffset(2011, 1, 11, 5, 59, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        AttackInput input = AttackInput.FromPlaces([0, 1], [0, 0], [first, first + 60_000], 2, 1);
+
+        AttackResult hour = BackgroundKnowledgeAttack.Run(input, new AttackOptions { Kind = AttackKind.LocationTime, Precision = TimePrecision.Hour },
+            TestContext.Current.CancellationToken);
+        AttackResult day = BackgroundKnowledgeAttack.Run(input, new AttackOptions { Kind = AttackKind.LocationTime, Precision = TimePrecision.Day },
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal([1.0, 1.0], hour.Risk);
+        Assert.Equal([0.5, 0.5], day.Risk);
+    }
+
+    [Fact]
     public void Default_home_work_attack_uses_inferred_home_and_work()
     {
         // Six devices (H1,W1), (H1,W1), (H1,W2), (H2,W1), (H3,W3), (H3,W3): classes of 2, 1, 1, 2.
@@ -139,6 +156,34 @@ public sealed class BackgroundKnowledgeAttackTests
                     && Agrees(data.Devices, data.Rows, new AttackOptions { Kind = AttackKind.Frequency, KnowledgeLength = data.K, Tolerance = tolerance })
                     && Agrees(data.Devices, data.Rows, new AttackOptions { Kind = AttackKind.Probability, KnowledgeLength = data.K, Tolerance = tolerance })
                     && Agrees(data.Devices, data.Rows, new AttackOptions { Kind = AttackKind.Proportion, KnowledgeLength = data.K, Tolerance = tolerance });
+            })
+        .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+
+    [Fact]
+    public void Fast_search_equals_the_brute_force_reference_when_many_devices_share_a_few_places() =>
+        Prop.ForAll(
+            Gen.Choose(6, 40).SelectMany(devices => Gen.Choose(0, 6).SelectMany(kindIndex => Gen.Choose(1, 4).SelectMany(k =>
+                Gen.ListOf(Gen.Choose(0, devices - 1).SelectMany(d => Gen.Frequency(
+                        (6, Gen.Choose(0, 2)), // three busy places that most devices visit
+                        (1, Gen.Choose(3, 4))) // and two rarer ones
+                    .SelectMany(p => Gen.Choose(0, 7).Select(h => new SkmobReference.Row(d, p, h * 60_000L * 457)))))
+                .Select(rows => (devices, kindIndex, k, rows: rows.Take(48).ToList()))))).ToArbitrary(),
+            Gen.Elements(0.0, 0.3, 1.0).SelectMany(t => Gen.Elements(Enum.GetValues<TimePrecision>()).Select(p => (t, p))).ToArbitrary(),
+            ((int Devices, int KindIndex, int K, List<SkmobReference.Row> Rows) data, (double Tolerance, TimePrecision Precision) settings) =>
+            {
+                AttackKind[] kinds =
+                [
+                    AttackKind.Location, AttackKind.LocationSequence, AttackKind.LocationTime, AttackKind.UniqueLocation,
+                    AttackKind.Frequency, AttackKind.Probability, AttackKind.Proportion,
+                ];
+                return Agrees(data.Devices, data.Rows, new AttackOptions
+                {
+                    Kind = kinds[data.KindIndex],
+                    KnowledgeLength = data.K,
+                    Tolerance = settings.Tolerance,
+                    SkmobCompat = true,
+                    Precision = settings.Precision,
+                });
             })
         .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
 
