@@ -33,6 +33,9 @@ public static class WhatIfRunner
     /// <summary>Metric id of the devices followed home from any site.</summary>
     public const string FollowedHome = "site.followed_home";
 
+    /// <summary>Time bins longer than this (minutes) make home and work unobservable; their home figures are not reported.</summary>
+    public const int MaxBinForHomeFiguresMinutes = 60;
+
     /// <summary>Runs every mitigation of <paramref name="options"/> that applies.</summary>
     /// <param name="baseline">The audit's mobility run (its cleaned pings and homes).</param>
     /// <param name="sites">Sensitive sites, or null.</param>
@@ -68,6 +71,13 @@ public static class WhatIfRunner
                 PingTable transformed = Mitigations.Apply(baseline.Used, mitigation, context);
                 MobilityRun run = MobilityPipeline.Run(transformed, PipelineStage.Homes, options.Pipeline with { ScreenQuality = false });
                 Figures after = Measure(run, sites, options, cancellationToken);
+                if (mitigation.Kind == MitigationKind.CoarsenTime && mitigation.Parameter > MaxBinForHomeFiguresMinutes)
+                {
+                    // Every ping of a day lands on one instant: no stay lasts, and the night/work windows see only that
+                    // instant, so home-based figures would measure the artefact, not the mitigation.
+                    after = after with { HomeWorkUnique = double.NaN, HomeInferred = double.NaN, FollowedHome = double.NaN };
+                }
+
                 rows.Add(new WhatIfRow(mitigation.Label, UnicityExpected, before.UnicityExpected, after.UnicityExpected));
                 rows.Add(new WhatIfRow(mitigation.Label, UnicityWorst, before.UnicityWorst, after.UnicityWorst));
                 rows.Add(new WhatIfRow(mitigation.Label, HomeWorkUnique, before.HomeWorkUnique, after.HomeWorkUnique));
@@ -118,7 +128,8 @@ public static class WhatIfRunner
             followed = exposure.FollowedHomeAtAnySite;
         }
 
-        return new Figures(point.Expected, point.WorstCase, anonymity.Summaries[0].ShareUnique,
+        AnonymitySummary pairs = anonymity.Summaries[0];
+        return new Figures(point.Expected, point.WorstCase, pairs.Devices == 0 ? double.NaN : pairs.ShareUnique,
             homes.Count == 0 ? double.NaN : withHome / (double)homes.Count, followed);
     }
 

@@ -346,7 +346,9 @@ public static class AuditReportBuilder
         {
             new Paragraph("What would a mitigation change? Each row transforms the kept pings, re-runs stays, places and homes, and recomputes the figure "
                 + $"the same way before and after (unicity: p = {RiskVerdicts.HeadlinePoints} at {RiskVerdicts.Describe(WhatIfRunner.ReducedUnicity(result.Options).Resolutions[0])}, "
-                + $"{ReportFormat.Count(WhatIfRunner.ReducedUnicity(result.Options).MaxDevices)} sampled devices)."),
+                + $"{ReportFormat.Count(WhatIfRunner.ReducedUnicity(result.Options).MaxDevices)} sampled devices). A dash: the figure cannot be measured after "
+                + $"that mitigation (no device has both a home and a work place, or time bins longer than {WhatIfRunner.MaxBinForHomeFiguresMinutes} minutes, which "
+                + "put every ping of a bin on one instant and leave nothing to infer a home from)."),
         };
         if (table.Rows.Count == 0)
         {
