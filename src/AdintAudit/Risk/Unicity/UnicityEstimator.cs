@@ -21,11 +21,15 @@ namespace AdintAudit.Risk.Unicity;
 /// </para>
 /// <para>
 /// Worst case: the share of those devices for which SOME p-subset is unique. Each device's smallest unique subset is
-/// searched by increasing size over its points sorted rarest first, with posting-list intersections pruned as
-/// described in the remarks of the search, and found unique at every p from that size on (a superset of a unique
-/// subset is unique). A device whose search spends <see cref="UnicityOptions.MaxInstancesPerDevice"/> intersections
-/// before deciding p counts as not unique there and is reported, so the share is a lower bound. A device proven not
-/// unique at p is also given an expected share of 0 without draws (every draw would fail).
+/// searched by increasing size k = 1, 2, … up to the largest p: k = 1 is "its rarest point has one device"; for larger k
+/// a depth-first walk over k-subsets of its points, sorted rarest first, keeps the intersection of the chosen points'
+/// device lists and stops at the first subset that leaves the device alone. A point that does not shrink the
+/// intersection is skipped, because a unique k-subset through it would leave a unique (k − 1)-subset without it, which
+/// the previous size ruled out. Uniqueness is monotone (a superset of a unique subset is unique), so the device counts
+/// as unique at every p from the size found. A device whose search spends <see cref="UnicityOptions.MaxInstancesPerDevice"/>
+/// intersections before deciding p counts as not unique there and is reported in
+/// <see cref="UnicityPoint.WorstCaseLowerBoundDevices"/>, so the share is then a lower bound. A device proven not unique
+/// at p gets an expected share of 0 without draws (every draw would fail).
 /// </para>
 /// <para>
 /// Determinism: the device sample and each device's draws come from SplitMix64 streams derived from

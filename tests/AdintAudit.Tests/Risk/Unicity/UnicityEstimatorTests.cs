@@ -240,6 +240,18 @@ public sealed class UnicityEstimatorTests
     }
 
     [Fact]
+    public void Estimate_of_an_empty_table_has_no_eligible_device()
+    {
+        PingTable empty = PingTable.FromRows([], [], [], []);
+
+        UnicityResult result = UnicityEstimator.Estimate(empty, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, result.TotalDevices);
+        Assert.Equal(4, result.Curves.Count);
+        Assert.All(result.Curves.SelectMany(c => c.Points), p => Assert.True(p.EligibleDevices == 0 && double.IsNaN(p.Expected) && double.IsNaN(p.WorstCase)));
+    }
+
+    [Fact]
     public void Estimate_sorts_and_deduplicates_the_points_it_reports()
     {
         PingTable pings = Table([(0, 0, 0), (1, 1, 1)]);
