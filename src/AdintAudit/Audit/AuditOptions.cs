@@ -48,8 +48,11 @@ public sealed record AuditOptions
     /// </summary>
     public int WhatIfUnicityDevices { get; init; } = 2_000;
 
-    /// <summary>Cell edge of the inferred-home map, in meters (default 1,000).</summary>
-    public double MapCellMeters { get; init; } = 1_000;
+    /// <summary>
+    /// Cell edge of the inferred-home map in meters; null (default) picks the smallest of
+    /// <see cref="HomeDensityGrid.CellLadderMeters"/> that shows at least half of the homes in cells of k or more.
+    /// </summary>
+    public double? MapCellMeters { get; init; }
 
     /// <summary>k of the published map and of per-site home figures: cells or sites with fewer devices are suppressed (default 5).</summary>
     public int MinDevicesPerCell { get; init; } = 5;

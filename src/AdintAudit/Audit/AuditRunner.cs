@@ -119,7 +119,9 @@ public static class AuditRunner
 
         stages.Begin(9, "criteria", 3);
         RiskVerdict verdict = RiskVerdicts.Assess(unicity, homeWork, linkage, exposure, homes, options);
-        HomeDensityGrid grid = HomeDensityGrid.Compute(homes, options.MapCellMeters, options.MinDevicesPerCell);
+        HomeDensityGrid grid = options.MapCellMeters is double cell
+            ? HomeDensityGrid.Compute(homes, cell, options.MinDevicesPerCell)
+            : HomeDensityGrid.ComputeAdaptive(homes, options.MinDevicesPerCell);
         stages.End(3, "criteria");
 
         return new AuditResult

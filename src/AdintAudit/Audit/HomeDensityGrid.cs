@@ -24,6 +24,31 @@ public sealed record HomeCell(double South, double West, double North, double Ea
 /// <param name="SuppressedDevices">Devices whose cell held fewer than k devices (not shown).</param>
 public sealed record HomeDensityGrid(double CellMeters, int MinDevicesPerCell, IReadOnlyList<HomeCell> Cells, int DevicesWithHome, int SuppressedDevices)
 {
+    /// <summary>
+    /// Cell sizes tried by <see cref="ComputeAdaptive"/>, smallest first: 500 m to 20 km. A sparse sample needs coarse
+    /// cells before any cell reaches k devices; a national dataset is readable at 500 m.
+    /// </summary>
+    public static IReadOnlyList<double> CellLadderMeters { get; } = [500, 1_000, 2_000, 5_000, 10_000, 20_000];
+
+    /// <summary>
+    /// Returns the grid at the smallest cell size of <see cref="CellLadderMeters"/> that publishes at least
+    /// <paramref name="minPublishedShare"/> of the homes (cells of k or more devices), or at the largest size.
+    /// </summary>
+    /// <param name="homes">Inferred homes.</param>
+    /// <param name="minDevicesPerCell">k.</param>
+    /// <param name="minPublishedShare">Share of homes the map should show (default 0.5).</param>
+    public static HomeDensityGrid ComputeAdaptive(HomeWorkTable homes, int minDevicesPerCell, double minPublishedShare = 0.5)
+    {
+        HomeDensityGrid grid = Compute(homes, CellLadderMeters[0], minDevicesPerCell);
+        for (int i = 1; i < CellLadderMeters.Count && grid.DevicesWithHome > 0
+            && grid.DevicesWithHome - grid.SuppressedDevices < minPublishedShare * grid.DevicesWithHome; i++)
+        {
+            grid = Compute(homes, CellLadderMeters[i], minDevicesPerCell);
+        }
+
+        return grid;
+    }
+
     /// <summary>Aggregates the inferred homes.</summary>
     /// <param name="homes">Inferred homes.</param>
     /// <param name="cellMeters">Cell edge in meters.</param>
