@@ -47,7 +47,7 @@ public sealed class CellDensityMap
             }
         }
 
-        var frame = new ChartFrame(WidthPixels, HeightPixels, leftMarginPixels: 64);
+        var frame = new ChartFrame(WidthPixels, HeightPixels, leftMarginPixels: 64, legendRows: ChartFrame.LegendRows(categories, WidthPixels));
         var svg = new SvgWriter(WidthPixels, HeightPixels, Title);
         frame.DrawTitleAndLegend(svg, Title, categories);
         if (!TryBounds(out double south, out double west, out double north, out double east, out long maxCount))

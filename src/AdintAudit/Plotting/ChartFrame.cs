@@ -9,15 +9,17 @@ internal sealed class ChartFrame
     private const double MarginRight = 20;
     private const double MarginTop = 58;
     private const double MarginBottom = 56;
+    private const double LegendRowPixels = 18;
 
     /// <summary>Lays out a chart of the given size; <paramref name="leftMarginPixels"/> makes room for long category labels.</summary>
-    public ChartFrame(int widthPixels, int heightPixels, double leftMarginPixels = MarginLeft)
+    /// <remarks><paramref name="legendRows"/> above one moves the plot area down to make room for a wrapped legend.</remarks>
+    public ChartFrame(int widthPixels, int heightPixels, double leftMarginPixels = MarginLeft, int legendRows = 1)
     {
         Width = widthPixels;
         Height = heightPixels;
         Left = Math.Min(leftMarginPixels, widthPixels / 2.0);
         Right = widthPixels - MarginRight;
-        Top = MarginTop;
+        Top = MarginTop + (LegendRowPixels * Math.Max(0, legendRows - 1));
         Bottom = heightPixels - MarginBottom;
     }
 
@@ -33,18 +35,49 @@ internal sealed class ChartFrame
 
     public double Bottom { get; }
 
+    /// <summary>Rows the legend needs within <paramref name="widthPixels"/> (items wrap rather than run off the right edge).</summary>
+    public static int LegendRows(IReadOnlyList<string> legend, int widthPixels)
+    {
+        int rows = 1;
+        double x = MarginLeft;
+        foreach (string item in legend)
+        {
+            double width = ItemWidth(item);
+            if (x > MarginLeft && x + width - 12 > widthPixels - MarginRight)
+            {
+                rows++;
+                x = MarginLeft;
+            }
+
+            x += width;
+        }
+
+        return rows;
+    }
+
     public void DrawTitleAndLegend(SvgWriter svg, string title, IReadOnlyList<string> legend)
     {
         // Title and legend start at the usual margin even when category labels widen the left margin.
-        double x = Math.Min(Left, MarginLeft);
+        double start = Math.Min(Left, MarginLeft);
+        double x = start;
+        double y = 36;
         svg.Text(x, 24, title, 16, bold: true);
         for (int i = 0; i < legend.Count; i++)
         {
-            svg.Rect(x, 36, 12, 12, ChartPalette.Color(i));
-            svg.Text(x + 16, 46, legend[i], 12);
-            x += 16 + 12 + (legend[i].Length * 7.0);
+            double width = ItemWidth(legend[i]);
+            if (x > start && x + width - 12 > Right)
+            {
+                x = start;
+                y += LegendRowPixels;
+            }
+
+            svg.Rect(x, y, 12, 12, ChartPalette.Color(i));
+            svg.Text(x + 16, y + 10, legend[i], 12);
+            x += width;
         }
     }
+
+    private static double ItemWidth(string item) => 16 + 12 + (item.Length * 7.0);
 
     /// <summary>Draws the y axis of <paramref name="scale"/> with gridlines and tick labels.</summary>
     public void DrawYAxis(SvgWriter svg, AxisScale scale, string label, string format)

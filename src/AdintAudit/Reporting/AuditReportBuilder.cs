@@ -107,7 +107,7 @@ public static class AuditReportBuilder
                 RiskLevel.Medium => CalloutLevel.Warning,
                 _ => CalloutLevel.Info,
             };
-            blocks.Add(new Callout(level, $"{Title(criterion.Criterion)}: {criterion.Level}. {criterion.Explanation}"));
+            blocks.Add(new Callout(level, criterion.Explanation));
             if (criterion.Figures.Count > 0)
             {
                 blocks.Add(new Table(["figure", "value", "medium from", "high from", "level"],
@@ -225,7 +225,7 @@ public static class AuditReportBuilder
             blocks.Add(new Table(["attack", "k", "devices", "mean risk", "median risk", "risk 1", "risk ≥ 0.5", "bounded searches", "seconds"],
                 [.. result.Attacks.Select(a => (IReadOnlyList<string>)[AttackName(a.Spec.Kind), a.Spec.KnowledgeLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ReportFormat.Count(a.Devices), ReportFormat.Number(a.MeanRisk, 3), ReportFormat.Number(a.MedianRisk, 3), ReportFormat.Percent(a.ShareRiskOne),
-                    ReportFormat.Percent(a.ShareRiskAtLeastHalf), ReportFormat.Count(a.TruncatedDevices), ReportFormat.Number(a.Seconds, 1)])])
+                    ReportFormat.Percent(a.ShareRiskAtLeastHalf), ReportFormat.Count(a.TruncatedDevices), ReportFormat.Number(a.Seconds, 2)])])
             {
                 NumericColumns = [false, true, true, true, true, true, true, true, true],
                 Caption = $"Bounded searches stop after {ReportFormat.Count(result.Attacks[0].MaxInstancesPerDevice)} instances; those devices' risk is a lower bound.",
@@ -408,13 +408,6 @@ public static class AuditReportBuilder
     }
 
     private static string Name(string metricId) => MetricGlossary.TryGet(metricId, out MetricExplanation? m) ? m.Name : metricId;
-
-    private static string Title(PrivacyCriterion criterion) => criterion switch
-    {
-        PrivacyCriterion.SinglingOut => "Singling out",
-        PrivacyCriterion.Linkability => "Linkability",
-        _ => "Inference",
-    };
 
     internal static string AttackName(AttackKind kind) => kind switch
     {
