@@ -185,7 +185,7 @@ internal sealed class AuditCli
 
             foreach (Risk.Verdict.CriterionVerdict criterion in result.Verdict.Criteria)
             {
-                Console.Out.WriteLine($"{criterion.Criterion}: {criterion.Level}");
+                Console.Out.WriteLine($"{CriterionName(criterion.Criterion)}: {criterion.Level}");
             }
 
             return;
@@ -199,11 +199,18 @@ internal sealed class AuditCli
 
         foreach (Risk.Verdict.CriterionVerdict criterion in result.Verdict.Criteria)
         {
-            table.AddRow(Markup.Escape(criterion.Criterion.ToString()), Markup.Escape(criterion.Level.ToString()), Markup.Escape(criterion.Explanation));
+            table.AddRow(Markup.Escape(CriterionName(criterion.Criterion)), Markup.Escape(criterion.Level.ToString()), Markup.Escape(criterion.Explanation));
         }
 
         AnsiConsole.Write(table);
     }
+
+    private static string CriterionName(Risk.Verdict.PrivacyCriterion criterion) => criterion switch
+    {
+        Risk.Verdict.PrivacyCriterion.SinglingOut => "Singling out",
+        Risk.Verdict.PrivacyCriterion.Linkability => "Linkability",
+        _ => "Inference",
+    };
 
     private static string Rate(AuditProgress p, double seconds) =>
         seconds <= 0 || p.Done == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {p.Done / seconds:N0} {p.Unit}/s");
