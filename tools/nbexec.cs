@@ -153,7 +153,8 @@ internal static partial class NotebookConverter
                 continue;
             }
 
-            string where = $"{relativeNotebook} cell {cellNumber}";
+            // The full path: the compiler would resolve a relative #line path against the generated file's folder.
+            string where = $"{notebookPath.Replace('\\', '/')} cell {cellNumber}";
             string[] lines = ReadSource(cell).Split('\n');
             var body = new List<(int Line, string Text)>();
             for (int i = 0; i < lines.Length; i++)
