@@ -12,7 +12,7 @@ public sealed class NotebookTests
     private static readonly TimeSpan s_limitPerNotebook = TimeSpan.FromMinutes(3);
 
     public static TheoryData<string> Notebooks { get; } = new(
-        Directory.GetFiles(Path.Combine(SharedData.RepoRoot, "notebooks"), "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+        Directory.GetFiles(Path.Combine(SharedData.RepoRoot, "notebooks"), "*.ipynb").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal));
 
     [Fact]
     public void Every_notebook_runs_without_error()
