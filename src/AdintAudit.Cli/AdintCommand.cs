@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using AdintAudit.Cli.Commands;
 
 namespace AdintAudit.Cli;
@@ -41,6 +42,22 @@ internal static class AdintCommand
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Ctrl-C (SIGINT) and SIGTERM cancel the token every command passes to the library; the command then stops at
+        // its next check, removes its temporary files and exits 130 with "adint: cancelled" (CliRunner). A second
+        // Ctrl-C is not intercepted and ends the process at once. System.CommandLine's own handling is off: with our
+        // synchronous actions it let the signal kill the process without clean-up.
+        using var cancellation = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                cancellation.Cancel();
+            }
+        }
+
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellation.Token).ConfigureAwait(false);
     }
 }
