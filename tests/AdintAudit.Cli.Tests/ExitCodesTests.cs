@@ -89,10 +89,13 @@ public sealed class ExitCodesTests(AuditDataFixture data) : IClassFixture<AuditD
             string report = Path.Combine(mount, "report");
 
             (int code, _, string stderr) = TestEnvironment.Adint("audit", data.Pings, "--out", report, "--no-what-ifs");
+            (int convertCode, _, string convertError) = TestEnvironment.Adint("convert", data.Pings, Path.Combine(mount, "pings.csv"));
 
             Assert.Equal(4, code);
             AssertOneLineNaming(stderr, report);
             Assert.Contains("space", stderr, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(4, convertCode); // 10,158 pings as CSV are about 600 KB
+            AssertOneLineNaming(convertError, "pings.csv");
             Assert.Equal([Path.Combine(mount, "filler")], Directory.GetFileSystemEntries(mount));
         }
         finally
