@@ -28,6 +28,9 @@ internal static class AdintCommand
         return root;
     }
 
+    /// <summary>Seconds a command may take to stop after Ctrl-C before the process ends without waiting for it.</summary>
+    private const int CancelGraceSeconds = 5;
+
     public static async Task<int> RunAsync(string[] args)
     {
         ParseResult parse = Create().Parse(args);
@@ -43,9 +46,10 @@ internal static class AdintCommand
         }
 
         // Ctrl-C (SIGINT) and SIGTERM cancel the token every command passes to the library; the command then stops at
-        // its next check, removes its temporary files and exits 130 with "adint: cancelled" (CliRunner). A second
-        // Ctrl-C is not intercepted and ends the process at once. System.CommandLine's own handling is off: with our
-        // synchronous actions it let the signal kill the process without clean-up.
+        // its next check, removes its temporary files and exits 130 with "adint: cancelled" (CliRunner). A command
+        // still busy after CancelGraceSeconds (a stage that takes no token) is ended with the same line and code; a
+        // second Ctrl-C is not intercepted and ends the process at once. System.CommandLine's own handling is off:
+        // with our synchronous actions it let the signal kill the process without clean-up or message.
         using var cancellation = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
@@ -53,6 +57,11 @@ internal static class AdintCommand
             {
                 context.Cancel = true;
                 cancellation.Cancel();
+                _ = Task.Delay(TimeSpan.FromSeconds(CancelGraceSeconds), CancellationToken.None).ContinueWith(_ =>
+                {
+                    Console.Error.WriteLine("adint: cancelled");
+                    Environment.Exit(ExitCodes.Cancelled);
+                }, TaskScheduler.Default);
             }
         }
 

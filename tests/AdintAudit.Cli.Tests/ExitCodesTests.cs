@@ -112,14 +112,34 @@ public sealed class ExitCodesTests(AuditDataFixture data) : IClassFixture<AuditD
         string big = temp.File("big");
         (int generated, _, string generateError) = TestEnvironment.Adint("generate", "--out", big, "--devices", "20000", "--days", "14", "--seed", "5");
         Assert.True(generated == 0, generateError);
-        string report = temp.File("report");
+        string pings = Path.Combine(big, "pings.parquet");
+
+        // The first stage line ("audit: [1/10] load: ...") means the audit is under way; "adint: read" is the end of
+        // the stays command's load, before its pipeline (which takes no token: checked after it).
+        (int code, string stderr) = await InterruptAsync("audit: [", "audit", pings, "--out", temp.File("report"));
+        (int staysCode, string staysError) = await InterruptAsync("adint: read ", "stays", pings, "--out", temp.File("stays.parquet"));
+
+        Assert.True(code == 130, $"exit {code}: {stderr}");
+        Assert.Contains("adint: cancelled", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("audit: [10/10]", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        AssertNothingLeft(temp.Path, "report");
+        Assert.True(staysCode == 130, $"exit {staysCode}: {staysError}");
+        Assert.Contains("adint: cancelled", staysError, StringComparison.Ordinal);
+        Assert.Equal([big], Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    /// <summary>Runs adint, sends SIGINT (as Ctrl-C does) when stderr shows a line starting with <paramref name="cue"/>.</summary>
+    private static async Task<(int Code, string Stderr)> InterruptAsync(string cue, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "adint.dll"), "audit", Path.Combine(big, "pings.parquet"), "--out", report })
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "adint.dll"));
+        foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -127,27 +147,21 @@ public sealed class ExitCodesTests(AuditDataFixture data) : IClassFixture<AuditD
         using Process process = Process.Start(start)!; // Start returns null only for shell-executed documents
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = new System.Text.StringBuilder();
-        // The first stage line ("audit: [1/10] load: ...") means the audit is under way: interrupt it as Ctrl-C would.
         string? line;
-        while ((line = process.StandardError.ReadLine()) is not null)
+        while ((line = await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken)) is not null)
         {
             stderr.AppendLine(line);
-            if (line.StartsWith("audit: [", StringComparison.Ordinal))
+            if (line.StartsWith(cue, StringComparison.Ordinal))
             {
                 Run("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 break;
             }
         }
 
-        stderr.Append(process.StandardError.ReadToEnd());
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "adint did not stop within 30 s of SIGINT");
+        stderr.Append(await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), $"adint {args[0]} did not stop within 30 s of SIGINT");
         _ = await stdout;
-
-        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {stderr}");
-        Assert.Contains("adint: cancelled", stderr.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("audit: [10/10]", stderr.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
-        AssertNothingLeft(temp.Path, "report");
+        return (process.ExitCode, stderr.ToString());
     }
 
     private static void AssertOneLineNaming(string stderr, string name)
