@@ -59,7 +59,7 @@ public sealed class SiteCatalogFuzzTests
 
     private static byte[] Mutate(byte[] input, byte[] donor, ulong seed, int iteration)
     {
-        var random = new Random(unchecked((int)(seed ^ ((ulong)iteration * 0x9E3779B97F4A7C15UL) ^ (seed >> 32))));
+        var random = new FuzzRandom(seed ^ ((ulong)iteration * 0x9E3779B97F4A7C15UL));
         byte[] special = "[]{},:\"-.e09 \u00ff\0"u8.ToArray();
         string[] inflations = ["1e400", "-1e999", "99999999999999999999999", "NaN", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "{\"radius_m\":1e308}", "\"\\ud800\""];
         var bytes = new List<byte>(input);
