@@ -18,7 +18,7 @@ public sealed class ParquetFuzzTests
     {
         byte[][] corpus = Corpus();
 
-        FuzzOutcome outcome = FuzzCampaign.Run("parquet", 8000, (seed, i) =>
+        FuzzOutcome outcome = FuzzCampaign.Run("parquet", 6000, (seed, i) =>
         {
             // One mutator per input, seeded by (seed, i): any iteration can be reproduced alone.
             var mutator = new ByteMutator(seed ^ ((ulong)i * 0x9E3779B97F4A7C15UL));
