@@ -92,7 +92,7 @@ internal static class AttackCommand
                 MaxInstancesPerDevice = bound,
                 MaxDegreeOfParallelism = parse.GetValue(cli.Threads) is int threads and > 0 ? threads : Environment.ProcessorCount,
             };
-            PingLoadResult loaded = cli.Load(parse);
+            PingLoadResult loaded = cli.Load(parse, cancellationToken);
             AttackInput input;
             IReadOnlyList<string> deviceIds;
             if (skmob)
@@ -104,7 +104,7 @@ internal static class AttackCommand
             else
             {
                 PipelineStage until = options.Kind == AttackKind.HomeWork ? PipelineStage.Homes : PipelineStage.Places;
-                MobilityRun run = MobilityCli.Run(loaded.Table, until, cli.Options(parse, StayMethod.Adtech, PlaceMethod.Default, HomeWorkMethod.Default));
+                MobilityRun run = MobilityCli.Run(loaded.Table, until, cli.Options(parse, StayMethod.Adtech, PlaceMethod.Default, HomeWorkMethod.Default), cancellationToken);
                 input = AttackInputBuilder.FromStays(run, cell);
                 deviceIds = run.Stays!.DeviceIds; // the run went at least to places, so stays are set
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

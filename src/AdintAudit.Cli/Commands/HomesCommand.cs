@@ -41,8 +41,8 @@ internal static class HomesCommand
                 "trackintel" => PlaceMethod.Trackintel,
                 _ => ownPlaces,
             };
-            var loaded = cli.Load(parse);
-            MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Homes, cli.Options(parse, stayMethod, placeMethod, homes));
+            var loaded = cli.Load(parse, cancellationToken);
+            MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Homes, cli.Options(parse, stayMethod, placeMethod, homes), cancellationToken);
             HomeWorkTable table = run.Homes!;
             int withHome = 0;
             int withWork = 0;

@@ -108,7 +108,7 @@ internal sealed class MobilityCli
         }
     }
 
-    public PingLoadResult Load(ParseResult parse)
+    public PingLoadResult Load(ParseResult parse, CancellationToken cancellationToken)
     {
         string[] inputs = parse.GetValue(Inputs) ?? [];
         ColumnMapping mapping;
@@ -132,7 +132,7 @@ internal sealed class MobilityCli
         };
         try
         {
-            PingLoadResult loaded = PingTableLoader.Load(inputs, new PingLoadOptions { Mapping = mapping, TimestampUnit = unit });
+            PingLoadResult loaded = PingTableLoader.Load(inputs, new PingLoadOptions { Mapping = mapping, TimestampUnit = unit }, cancellationToken);
             Console.Error.WriteLine(
                 $"adint: read {loaded.RowsRead:N0} rows ({loaded.RowsDroppedNull:N0} dropped for missing values) of {loaded.Table.DeviceCount:N0} devices from {loaded.Files.Count} file(s); timestamps: {loaded.TimestampSource}");
             return loaded;
@@ -199,8 +199,10 @@ internal sealed class MobilityCli
         };
     }
 
-    public static MobilityRun Run(PingTable table, PipelineStage until, PipelineOptions options)
+    /// <summary>Runs the pipeline; the pipeline itself takes no token, so cancellation is observed before and after it.</summary>
+    public static MobilityRun Run(PingTable table, PipelineStage until, PipelineOptions options, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         MobilityRun run;
         try
         {
@@ -215,6 +217,7 @@ internal sealed class MobilityCli
             throw new CliFailure(ExitCodes.Usage, $"--timezone: '{options.TimeZone}' is not a valid time zone", ex);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (run.Quality is QualityResult quality)
         {
             string checks = string.Join(", ", quality.Report.Checks.Where(c => c.Pings > 0).Select(c => $"{c.Name} {c.Pings:N0}{(c.Removed ? " removed" : "")}"));

@@ -30,8 +30,8 @@ internal static class PlacesCommand
                 _ => (PlaceMethod.Default, StayMethod.Adtech),
             };
             StayMethod stayMethod = parse.GetValue(stays) is string s ? HomesCommand.ParseStays(s) : own;
-            var loaded = cli.Load(parse);
-            MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Places, cli.Options(parse, stayMethod, places, HomeWorkMethod.Default));
+            var loaded = cli.Load(parse, cancellationToken);
+            MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Places, cli.Options(parse, stayMethod, places, HomeWorkMethod.Default), cancellationToken);
             cli.Write(parse, MobilityOutputs.Places(run.Places!), "places");
             return ExitCodes.Success;
         })));

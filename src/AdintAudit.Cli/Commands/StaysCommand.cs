@@ -28,8 +28,8 @@ internal static class StaysCommand
                 "trackintel" => StayMethod.Trackintel,
                 _ => StayMethod.Adtech,
             };
-            var loaded = cli.Load(parse);
-            MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Stays, cli.Options(parse, stays, PlaceMethod.Default, HomeWorkMethod.Default));
+            var loaded = cli.Load(parse, cancellationToken);
+            MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Stays, cli.Options(parse, stays, PlaceMethod.Default, HomeWorkMethod.Default), cancellationToken);
             cli.Write(parse, MobilityOutputs.Stays(run.Stays!), "stays");
             return ExitCodes.Success;
         })));

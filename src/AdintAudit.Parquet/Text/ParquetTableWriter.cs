@@ -69,6 +69,11 @@ public static class ParquetTableWriter
             long rows = reader.GetRowCount(g);
             for (long r = 0; r < rows && written < maxRows; r++)
             {
+                if ((r & 0xFFFF) == 0xFFFF)
+                {
+                    cancellationToken.ThrowIfCancellationRequested(); // a row group can hold millions of rows
+                }
+
                 line.Clear();
                 if (format == TableTextFormat.Csv)
                 {

@@ -2,12 +2,13 @@ namespace AdintAudit.Parquet.Tests.Fuzzing;
 
 /// <summary>
 /// Deterministic mutations of a file's bytes, of the kinds that expose parser bugs: bit flips, interesting values,
-/// truncation, splices from another file, inserted and deleted ranges, and inflated length fields.
+/// truncation, splices from another file, inserted and deleted ranges, inflated length fields, and corrupted Thrift
+/// field headers in the footer.
 /// </summary>
 internal sealed class ByteMutator(ulong seed)
 {
     private static readonly byte[] s_interesting = [0x00, 0x01, 0x7F, 0x80, 0xFF, 0x0F, 0xF0, 0x15, 0x16, 0x19, 0x1C];
-    private ulong _state = seed;
+    private readonly FuzzRandom _random = new(seed);
 
     public byte[] Mutate(byte[] input, byte[] donor)
     {
@@ -15,8 +16,9 @@ internal sealed class ByteMutator(ulong seed)
         int rounds = 1 + Next(3);
         for (int r = 0; r < rounds && bytes.Length > 0; r++)
         {
-            bytes = Next(9) switch
+            bytes = Next(11) switch
             {
+                9 or 10 => CorruptThriftField(bytes),
                 0 => FlipBit(bytes),
                 1 => SetInteresting(bytes),
                 2 => Truncate(bytes),
@@ -43,6 +45,43 @@ internal sealed class ByteMutator(ulong seed)
     {
         int window = Math.Min(bytes.Length, 2048);
         bytes[bytes.Length - 1 - Next(window)] ^= (byte)(1 << Next(8));
+        return bytes;
+    }
+
+    /// <summary>
+    /// Corrupts one Thrift compact-protocol field header in the footer (the <c>FileMetaData</c> between the pages and
+    /// the trailing length + <c>PAR1</c>): a header byte is <c>delta &lt;&lt; 4 | type</c>, so this swaps the type nibble
+    /// (a string read as a struct, a list as an i64...), the field-id delta (a field jumps to an unknown or repeated
+    /// id), or turns it into a stop byte or a list header with a huge element count.
+    /// </summary>
+    private byte[] CorruptThriftField(byte[] bytes)
+    {
+        int footerStart = 4;
+        if (bytes.Length >= 12)
+        {
+            int footerLength = BitConverter.ToInt32(bytes, bytes.Length - 8);
+            if (footerLength > 0 && footerLength <= bytes.Length - 12)
+            {
+                footerStart = bytes.Length - 8 - footerLength;
+            }
+        }
+
+        int span = bytes.Length - 8 - footerStart;
+        if (span <= 0)
+        {
+            return FlipBit(bytes);
+        }
+
+        int at = footerStart + Next(span);
+        byte header = bytes[at];
+        bytes[at] = Next(5) switch
+        {
+            0 => (byte)((header & 0xF0) | (1 + Next(12))), // another field type
+            1 => (byte)((Next(16) << 4) | (header & 0x0F)), // another field-id delta
+            2 => 0x00, // stop: the struct ends early, required fields are missing
+            3 => 0xF9, // list header: 15+ elements of type struct, the count in a varint that follows
+            _ => 0x0C, // a field whose id comes as a zigzag i16 after the header (long form), of type struct
+        };
         return bytes;
     }
 
@@ -125,12 +164,5 @@ internal sealed class ByteMutator(ulong seed)
         return bytes;
     }
 
-    private int Next(int bound)
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return bound <= 1 ? 0 : (int)(z % (ulong)bound);
-    }
+    private int Next(int bound) => _random.Next(bound);
 }

@@ -4,46 +4,42 @@ using AdintAudit.Sites;
 namespace AdintAudit.Tests.Sites;
 
 /// <summary>
-/// Mutation fuzzing of the site loader: byte flips, insertions, deletions and truncations of the committed sample's
-/// <c>sites.geojson</c> either load or throw <see cref="InputFormatException"/>, nothing else.
-/// <c>ADINT_FUZZ_ITERATIONS</c> (default 2,000) and <c>ADINT_FUZZ_SEED</c> run longer campaigns.
+/// Mutation fuzzing of the site loader: byte flips, special bytes, insertions, deletions, truncations, splices and
+/// inflated numbers/nesting of the committed sample's <c>sites.geojson</c> either load or throw
+/// <see cref="InputFormatException"/> naming the file; nothing else, no hang, no allocation beyond
+/// <see cref="FuzzCampaign.AllocationBound"/>. <c>tools/fuzz.sh --target geojson</c> runs long campaigns; failing
+/// inputs saved under <c>Fuzzing/regressions/</c> are replayed by <see cref="Regression_inputs_load_or_fail_with_input_format_exception"/>.
 /// </summary>
 public sealed class SiteCatalogFuzzTests
 {
+    private static readonly string s_regressions = Path.Combine(SharedData.RepoRoot, "tests", "AdintAudit.Tests", "Sites", "Fuzzing", "regressions");
+
     [Fact]
     public void Mutated_site_files_load_or_fail_with_input_format_exception()
     {
-        int iterations = int.TryParse(Environment.GetEnvironmentVariable("ADINT_FUZZ_ITERATIONS"), out int n) ? n : 2000;
-        int seed = int.TryParse(Environment.GetEnvironmentVariable("ADINT_FUZZ_SEED"), out int s) ? s : 20261122;
         byte[] sample = File.ReadAllBytes(Path.Combine(SharedData.RepoRoot, "data-synthetic", "sample", "sites.geojson"));
-        // A small prefix keeps the fuzz fast: the first three features, closed properly.
+        // A small prefix keeps the fuzz fast: the first three features, closed properly; every tenth input is the whole file.
         byte[] small = Small(sample);
-        var random = new Random(seed);
-        var failures = new List<string>();
-        int loaded = 0;
-        int rejected = 0;
-        for (int i = 0; i < iterations && failures.Count < 5; i++)
-        {
-            TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-            byte[] input = Mutate(i % 10 == 0 ? sample : small, random);
-            try
-            {
-                SiteCatalog.Parse(input, "fuzz.geojson");
-                loaded++;
-            }
-            catch (InputFormatException e) when (e.Message.StartsWith("fuzz.geojson: ", StringComparison.Ordinal))
-            {
-                rejected++;
-            }
-            catch (Exception e)
-            {
-                failures.Add($"iteration {i}: {e.GetType().Name}: {e.Message}");
-            }
-        }
+
+        FuzzOutcome outcome = FuzzCampaign.Run("geojson", 3000, (seed, i) => Mutate(i % 10 == 0 ? sample : small, sample, seed, i),
+            Load, IsAllowed, ".geojson");
+
+        TestContext.Current.SendDiagnosticMessage(outcome.ToString());
+        outcome.AssertClean();
+    }
+
+    [Fact]
+    public void Regression_inputs_load_or_fail_with_input_format_exception()
+    {
+        List<string> failures = FuzzCampaign.Replay(s_regressions, ".geojson", Load, IsAllowed);
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(loaded > 0 && rejected > 0, $"loaded {loaded}, rejected {rejected}: mutations should produce both");
     }
+
+    private static void Load(byte[] input) => SiteCatalog.Parse(input, "fuzz.geojson");
+
+    private static bool IsAllowed(Exception ex) =>
+        ex is InputFormatException && ex.Message.StartsWith("fuzz.geojson: ", StringComparison.Ordinal);
 
     private static byte[] Small(byte[] sample)
     {
@@ -61,15 +57,17 @@ public sealed class SiteCatalogFuzzTests
         return sample;
     }
 
-    private static byte[] Mutate(byte[] input, Random random)
+    private static byte[] Mutate(byte[] input, byte[] donor, ulong seed, int iteration)
     {
+        var random = new FuzzRandom(seed ^ ((ulong)iteration * 0x9E3779B97F4A7C15UL));
         byte[] special = "[]{},:\"-.e09 \u00ff\0"u8.ToArray();
+        string[] inflations = ["1e400", "-1e999", "99999999999999999999999", "NaN", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "{\"radius_m\":1e308}", "\"\\ud800\""];
         var bytes = new List<byte>(input);
         int rounds = 1 + random.Next(4);
         for (int r = 0; r < rounds && bytes.Count > 0; r++)
         {
             int at = random.Next(bytes.Count);
-            switch (random.Next(5))
+            switch (random.Next(7))
             {
                 case 0:
                     bytes[at] = special[random.Next(special.Length)];
@@ -82,6 +80,13 @@ public sealed class SiteCatalogFuzzTests
                     break;
                 case 3:
                     bytes[at] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 4:
+                    int from = random.Next(donor.Length);
+                    bytes.InsertRange(at, donor.AsSpan(from, Math.Min(donor.Length - from, 1 + random.Next(256))).ToArray());
+                    break;
+                case 5:
+                    bytes.InsertRange(at, System.Text.Encoding.UTF8.GetBytes(inflations[random.Next(inflations.Length)]));
                     break;
                 default:
                     bytes.RemoveRange(at, bytes.Count - at); // truncation
