@@ -104,6 +104,15 @@ internal sealed class AuditCli
     /// <summary>Runs the audit with a live progress display on stderr (plain lines when stderr is redirected).</summary>
     public static AuditResult Run(AuditInput input, AuditOptions options, CancellationToken cancellationToken)
     {
+        foreach (string path in input.Pings)
+        {
+            // The input argument takes one or more values, so the parser hands a mistyped option over as a path.
+            if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new CliFailure(ExitCodes.Usage, $"{path}: unknown option (see --help)");
+            }
+        }
+
         try
         {
             if (Console.IsErrorRedirected)

@@ -114,6 +114,7 @@ public sealed class AuditCommandTests(AuditDataFixture data) : IClassFixture<Aud
     [InlineData("--timezone", "Mars/Olympus")]
     [InlineData("--unicity-devices", "0")]
     [InlineData("--reveal-ids", null)]
+    [InlineData("--no-such-option", null)]
     public void Usage_errors_exit_2(string option, string? value)
     {
         using var temp = new TempFolder();
