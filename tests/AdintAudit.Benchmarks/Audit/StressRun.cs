@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AdintAudit.Audit;
-using AdintAudit.TestSupport;
+using AdintAudit.Tests.Audit;
 
 namespace AdintAudit.Benchmarks.Audit;
 

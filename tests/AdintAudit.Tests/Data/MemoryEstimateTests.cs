@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdintAudit.Data;
+using AdintAudit.Tests.Audit;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -2,7 +2,7 @@ using AdintAudit.Parquet.Metadata;
 using AdintAudit.Parquet.Writing;
 using AdintAudit.Risk.Unicity;
 
-namespace AdintAudit.TestSupport;
+namespace AdintAudit.Tests.Audit;
 
 /// <summary>The pathological-but-valid inputs of issue 11 (part B).</summary>
 internal enum PathologicalCase
