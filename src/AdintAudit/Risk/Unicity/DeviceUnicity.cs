@@ -12,7 +12,7 @@ internal sealed class DeviceUnicity
     private readonly int[][] _buffers;
     private readonly int[] _chosen;
     private readonly int[] _combination;
-    private readonly int[] _cursors;
+    private int[] _cursors;
     private int[] _order = new int[64];
     private long[] _orderKeys = new long[64];
     private int[] _shuffle = new int[64];
@@ -67,6 +67,14 @@ internal sealed class DeviceUnicity
         if (_index.PostingLength(_order[0]) == 1)
         {
             return (1, maxP + 1);
+        }
+
+        // Uniqueness is monotone, so when another device holds every one of this device's points no subset is unique:
+        // decided at once. Without this, devices that share all their points with many others (all pings at one spot)
+        // spent the whole budget on intersections as long as the device count, for nothing.
+        if (!IsUnique(_order.AsSpan(0, n)))
+        {
+            return (0, maxP + 1);
         }
 
         _nodes = 0;
@@ -203,6 +211,11 @@ internal sealed class DeviceUnicity
         // point (all pings at one spot) it stops after two devices instead of intersecting lists of every device:
         // O(p log D) there instead of O(D) per sampled device, which made the estimate quadratic in the devices.
         ReadOnlySpan<int> rarest = _index.Posting(points[0]);
+        if (_cursors.Length < points.Length)
+        {
+            _cursors = new int[Math.Max(points.Length, _cursors.Length * 2)];
+        }
+
         Span<int> cursors = _cursors.AsSpan(0, points.Length);
         cursors.Clear();
         int inAll = 0;
