@@ -25,6 +25,8 @@ internal sealed class AuditCli
 
     public Option<string?> TimestampUnit { get; } = new("--timestamp-unit") { Description = "Unit of numeric timestamps without a logical type: s, ms, us, ns (default: by magnitude)." };
 
+    public Option<string?> MaxMemory { get; } = MaxMemoryOption.Create();
+
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads (0 = all cores); results do not depend on it.", DefaultValueFactory = _ => 0 };
 
     public Option<int> UnicityDevices { get; } = new("--unicity-devices") { Description = "Devices sampled for unicity (all when fewer).", DefaultValueFactory = _ => new Risk.Unicity.UnicityOptions().MaxDevices };
@@ -37,7 +39,7 @@ internal sealed class AuditCli
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Sites, Truth, TimeZone, Map, TimestampUnit, Threads, UnicityDevices, Seed, NoWhatIfs, MinDevicesPerCell })
+        foreach (Option option in new Option[] { Sites, Truth, TimeZone, Map, TimestampUnit, MaxMemory, Threads, UnicityDevices, Seed, NoWhatIfs, MinDevicesPerCell })
         {
             command.Add(option);
         }
@@ -92,7 +94,7 @@ internal sealed class AuditCli
         var defaults = new AuditOptions();
         return defaults with
         {
-            Load = new PingLoadOptions { Mapping = mapping, TimestampUnit = unit },
+            Load = new PingLoadOptions { Mapping = mapping, TimestampUnit = unit, MaxMemoryBytes = MaxMemoryOption.Bytes(parse, MaxMemory) },
             Pipeline = defaults.Pipeline with { TimeZone = zone },
             Unicity = defaults.Unicity with { MaxDevices = unicityDevices, Seed = parse.GetValue(Seed) },
             WhatIfs = parse.GetValue(NoWhatIfs) ? [] : defaults.WhatIfs,

@@ -34,6 +34,8 @@ internal sealed class MobilityCli
 
     public Option<string?> TimestampUnit { get; } = new("--timestamp-unit") { Description = "Unit of numeric timestamps without a logical type: s, ms, us, ns (default: by magnitude)." };
 
+    public Option<string?> MaxMemory { get; } = MaxMemoryOption.Create();
+
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads (0 = all cores); results do not depend on it.", DefaultValueFactory = _ => 0 };
 
     // Stays.
@@ -99,7 +101,7 @@ internal sealed class MobilityCli
         command.Add(Inputs);
         foreach (Option option in new Option[]
         {
-            Out, Force, Map, TimeZone, TimestampUnit, Threads, RadiusM, MinDurationMin, MaxGapMin, MaxAccuracyM, SkmobRadiusKm, SkmobMinutes, SkmobNoData,
+            Out, Force, Map, TimeZone, TimestampUnit, MaxMemory, Threads, RadiusM, MinDurationMin, MaxGapMin, MaxAccuracyM, SkmobRadiusKm, SkmobMinutes, SkmobNoData,
             SkmobLeavingTime, TiDist, TiTime, TiGap, TiIncludeLast, EpsM, SkmobClusterKm, MinPoints, NightStart, NightEnd, WorkStart, WorkEnd,
             MinWorkDays, MinHomeNights, FallbackWorkHours, EvidenceRadiusM, TeleportKmh, SharedMinDevices, WindowStart, WindowEnd,
         })
@@ -132,7 +134,7 @@ internal sealed class MobilityCli
         };
         try
         {
-            PingLoadResult loaded = PingTableLoader.Load(inputs, new PingLoadOptions { Mapping = mapping, TimestampUnit = unit }, cancellationToken);
+            PingLoadResult loaded = PingTableLoader.Load(inputs, new PingLoadOptions { Mapping = mapping, TimestampUnit = unit, MaxMemoryBytes = MaxMemoryOption.Bytes(parse, MaxMemory) }, cancellationToken);
             Console.Error.WriteLine(
                 $"adint: read {loaded.RowsRead:N0} rows ({loaded.RowsDroppedNull:N0} dropped for missing values) of {loaded.Table.DeviceCount:N0} devices from {loaded.Files.Count} file(s); timestamps: {loaded.TimestampSource}");
             return loaded;
@@ -140,6 +142,10 @@ internal sealed class MobilityCli
         catch (PingInputException ex)
         {
             throw new CliFailure(ExitCodes.BadInput, $"{ex.FilePath}: {ex.Message}", ex);
+        }
+        catch (InputTooLargeException ex)
+        {
+            throw new CliFailure(ExitCodes.BadInput, ex.Message, ex);
         }
     }
 

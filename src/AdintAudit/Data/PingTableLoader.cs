@@ -18,6 +18,13 @@ public sealed record PingLoadOptions
 
     /// <summary>Unit of numeric timestamps without a logical type; null to detect it by magnitude (the default).</summary>
     public TimestampUnit? TimestampUnit { get; init; }
+
+    /// <summary>
+    /// Memory budget in bytes, or null for none (the default). When set, <see cref="PingTableLoader.Load"/> first
+    /// estimates the run's memory from the inputs' metadata (<see cref="MemoryEstimate.For"/>) and throws
+    /// <see cref="InputTooLargeException"/> before reading any row if it exceeds the budget. Positive when set.
+    /// </summary>
+    public long? MaxMemoryBytes { get; init; }
 }
 
 /// <summary>What <see cref="PingTableLoader.Load"/> read.</summary>
@@ -95,10 +102,16 @@ public static class PingTableLoader
     /// <param name="cancellationToken">Checked between row groups.</param>
     /// <returns>The table and what was read.</returns>
     /// <exception cref="PingInputException">An input is missing, unreadable, corrupt or lacks a required column.</exception>
+    /// <exception cref="InputTooLargeException">The inputs need more than <see cref="PingLoadOptions.MaxMemoryBytes"/> (checked before loading).</exception>
     public static PingLoadResult Load(IReadOnlyList<string> inputs, PingLoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new PingLoadOptions();
+        if (options.MaxMemoryBytes is long budget)
+        {
+            MemoryEstimate.Check(inputs, budget);
+        }
+
         List<string> files = ExpandInputs(inputs);
         var builder = new PingTableBuilder(1 << 16);
         var state = new LoadState();
@@ -196,7 +209,7 @@ public static class PingTableLoader
         return files;
     }
 
-    private static bool IsParquet(string path)
+    internal static bool IsParquet(string path)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is ".parquet" or ".pq" or ".parq")

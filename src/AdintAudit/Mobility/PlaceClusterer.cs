@@ -211,7 +211,8 @@ public static class PlaceClusterer
             List<int> found = scratch.Neighbours;
             for (int i = 0; i < m; i++)
             {
-                grid.Neighbours(i, x, y, metric, epsRadians, default, found);
+                // Stops at minPoints neighbours: a core test needs no more, and a dense cell stays O(minPoints) per point.
+                grid.Neighbours(i, x, y, metric, epsRadians, default, found, minPoints);
                 core[i] = found.Count >= minPoints;
             }
         }
@@ -227,34 +228,29 @@ public static class PlaceClusterer
                 continue;
             }
 
+            // A point is labelled when it is pushed, so it is pushed once: the stack stays O(m) even when every point
+            // is in every other's neighbourhood (labelling on pop pushed each point once per core neighbour, O(m²)
+            // memory). Every point pushed during this expansion gets this label either way, so the labels are the same.
             stack.Clear();
-            int v = i;
-            while (true)
+            labels[i] = label;
+            stack.Add(i);
+            while (stack.Count > 0)
             {
-                if (labels[v] == -1)
+                int v = stack[^1];
+                stack.RemoveAt(stack.Count - 1);
+                if (core[v])
                 {
-                    labels[v] = label;
-                    if (core[v])
+                    // Only unlabelled neighbours are returned, so labelled points are skipped before the distance test.
+                    grid.Neighbours(v, x, y, metric, epsRadians, labels, neighbours);
+                    foreach (int w in neighbours)
                     {
-                        // Only unlabelled neighbours are pushed, so labelled points are skipped before the distance test.
-                        grid.Neighbours(v, x, y, metric, epsRadians, labels, neighbours);
-                        foreach (int w in neighbours)
+                        if (labels[w] == -1)
                         {
-                            if (labels[w] == -1)
-                            {
-                                stack.Add(w);
-                            }
+                            labels[w] = label;
+                            stack.Add(w);
                         }
                     }
                 }
-
-                if (stack.Count == 0)
-                {
-                    break;
-                }
-
-                v = stack[^1];
-                stack.RemoveAt(stack.Count - 1);
             }
 
             label++;
@@ -303,6 +299,7 @@ public static class PlaceClusterer
     {
         private readonly Span<long> _keys;
         private readonly Span<int> _index;
+        private readonly Span<int> _skip;
         private readonly double _cellX;
         private readonly double _cellY;
         private readonly bool _useGrid;
@@ -319,6 +316,7 @@ public static class PlaceClusterer
             _useGrid = large && maxAbsX < 80;
             _keys = default;
             _index = default;
+            _skip = default;
             _cellX = 0;
             _cellY = 0;
             if (!_useGrid)
@@ -338,14 +336,19 @@ public static class PlaceClusterer
             }
 
             _keys.Sort(_index);
+            _skip = scratch.Ints(4, m);
+            for (int k = 0; k < m; k++)
+            {
+                _skip[k] = k;
+            }
         }
 
         /// <summary>
         /// Lists the points within eps of point <paramref name="v"/>; when <paramref name="labels"/> is not empty, only
-        /// those still unlabelled (-1).
+        /// those still unlabelled (-1). Stops once <paramref name="stopAt"/> are found.
         /// </summary>
         public void Neighbours(int v, ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, ReadOnlySpan<int> labels,
-            List<int> found)
+            List<int> found, int stopAt = int.MaxValue)
         {
             found.Clear();
             bool all = labels.IsEmpty;
@@ -358,6 +361,10 @@ public static class PlaceClusterer
                     if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
                     {
                         found.Add(w);
+                        if (found.Count >= stopAt)
+                        {
+                            return;
+                        }
                     }
                 }
 
@@ -374,12 +381,16 @@ public static class PlaceClusterer
                 if (high - low == 2)
                 {
                     int at = LowerBound(_keys, low);
-                    for (int k = at; k < _keys.Length && _keys[k] <= high; k++)
+                    for (int k = Next(at, labels); k < _keys.Length && _keys[k] <= high; k = Next(k + 1, labels))
                     {
                         int w = _index[k];
                         if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
                         {
                             found.Add(w);
+                            if (found.Count >= stopAt)
+                            {
+                                return;
+                            }
                         }
                     }
 
@@ -390,16 +401,49 @@ public static class PlaceClusterer
                 {
                     long key = Key(cx + dx, cy + dy);
                     int at = LowerBound(_keys, key);
-                    for (int k = at; k < _keys.Length && _keys[k] == key; k++)
+                    for (int k = Next(at, labels); k < _keys.Length && _keys[k] == key; k = Next(k + 1, labels))
                     {
                         int w = _index[k];
                         if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
                         {
                             found.Add(w);
+                            if (found.Count >= stopAt)
+                            {
+                                return;
+                            }
                         }
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The first position at or after <paramref name="k"/> whose point is unlabelled (any position when
+        /// <paramref name="labels"/> is empty). Labelled runs are jumped with path-compressed skip links, so a dense cell
+        /// whose points are already in a cluster costs O(1) amortised per query instead of one look per point (DBSCAN on
+        /// thousands of points at one spot was quadratic). Labels never go back to -1 during a run, so a link stays valid.
+        /// </summary>
+        private int Next(int k, ReadOnlySpan<int> labels)
+        {
+            if (labels.IsEmpty)
+            {
+                return k;
+            }
+
+            int r = k;
+            while (r < _index.Length && labels[_index[r]] != -1)
+            {
+                r = _skip[r] == r ? r + 1 : _skip[r];
+            }
+
+            for (int c = k; c < r;)
+            {
+                int step = _skip[c] == c ? c + 1 : _skip[c];
+                _skip[c] = r;
+                c = step;
+            }
+
+            return r;
         }
 
         private static long Key(long cx, long cy) => (cx << 32) ^ (cy & 0xFFFF_FFFFL);
@@ -427,7 +471,7 @@ public static class PlaceClusterer
 
     internal sealed class DbscanScratch
     {
-        private readonly int[][] _ints = [new int[64], new int[64], new int[64], new int[64]];
+        private readonly int[][] _ints = [new int[64], new int[64], new int[64], new int[64], new int[64]];
         private long[] _longs = new long[64];
         private double[] _doubles = new double[256];
         private bool[] _bools = new bool[64];

@@ -259,8 +259,27 @@ public static class StayDetector
         rows = rows[..n];
         Span<int> members = scratch.MemberRows(n);
         int k = 0;
+        int segmentEnd = 0; // first row after the run of rows holding k with no gap above maxGapMs
         while (k < n)
         {
+            if (k >= segmentEnd)
+            {
+                segmentEnd = k + 1;
+                while (segmentEnd < n && t[rows[segmentEnd]] - t[rows[segmentEnd - 1]] <= maxGapMs)
+                {
+                    segmentEnd++;
+                }
+            }
+
+            // A stay never crosses a gap above maxGapMs (it would be a gap between two of its members), so no stay can
+            // start at k when the run ends sooner than the minimum duration: skip to the next run. Exact, and it keeps
+            // bursts of pings at one instant (or minutes) linear instead of one scan per anchor.
+            if (t[rows[segmentEnd - 1]] - t[rows[k]] < minDurationMs)
+            {
+                k = segmentEnd;
+                continue;
+            }
+
             int anchor = rows[k];
             if (!float.IsNaN(acc[anchor]) && acc[anchor] > radius)
             {

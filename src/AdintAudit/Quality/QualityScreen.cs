@@ -70,6 +70,9 @@ public static class QualityScreen
 {
     private const long DayMs = 86_400_000L;
 
+    /// <summary>Pings at one instant of one device checked for duplicates by a linear look-back; longer runs use a set.</summary>
+    private const int LinearDuplicateRun = 16;
+
     /// <summary>Screens <paramref name="pings"/>.</summary>
     /// <param name="pings">The table as loaded.</param>
     /// <param name="options">Settings; null for the defaults.</param>
@@ -103,6 +106,7 @@ public static class QualityScreen
         string Example(int i) => FormattableString.Invariant($"{ids[device[i]]},{t[i]},{lat[i]},{lon[i]}");
 
         var keep = new bool[n];
+        var sameInstant = new HashSet<(double Lat, double Lon)>();
         for (int d = 0; d < pings.DeviceCount; d++)
         {
             int start = pings.DeviceStartArray[d];
@@ -116,13 +120,31 @@ public static class QualityScreen
                 }
 
                 bool duplicate = false;
-                for (int k = runStart; k < i; k++)
+                if (i - runStart <= LinearDuplicateRun)
                 {
-                    if (lat[k].Equals(lat[i]) && lon[k].Equals(lon[i]))
+                    for (int k = runStart; k < i; k++)
                     {
-                        duplicate = true;
-                        break;
+                        if (lat[k].Equals(lat[i]) && lon[k].Equals(lon[i]))
+                        {
+                            duplicate = true;
+                            break;
+                        }
                     }
+
+                    if (i - runStart == LinearDuplicateRun)
+                    {
+                        // A long run of pings at one instant: switch to a set so the run stays linear, not quadratic.
+                        sameInstant.Clear();
+                        for (int k = runStart; k <= i; k++)
+                        {
+                            sameInstant.Add((lat[k], lon[k]));
+                        }
+                    }
+                }
+                else
+                {
+                    // double.Equals semantics, as above (NaN equals NaN, 0 equals -0).
+                    duplicate = !sameInstant.Add((lat[i], lon[i]));
                 }
 
                 int failed = duplicate ? 0

@@ -26,6 +26,9 @@ public static class CoLocationLinkage
     /// (<see cref="CellNeighbourhood"/>); closed stays are dropped from a bucket whenever it is visited. Cost: O(S log S)
     /// for the sort plus the candidates actually near in space and time, never all pairs. Single-threaded and
     /// deterministic. Stays with NaN coordinates, or shorter than the minimum overlap, cannot be co-located and are skipped.
+    /// Pairs can still grow with the square of the devices when thousands stay at one spot at once: the sweep stops after
+    /// <see cref="LinkageOptions.MaxComparisons"/> distance evaluations and says so in
+    /// <see cref="LinkageSummary.ComparisonLimitReached"/> (the figures are then lower bounds).
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="homes"/> has a different number of devices than <paramref name="stays"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -40,7 +43,7 @@ public static class CoLocationLinkage
                 FormattableString.Invariant($"the home/work table has {homes.Count} devices but the stay table {stays.DeviceCount}"), nameof(homes));
         }
 
-        PairTally tally = Sweep(stays, options);
+        PairTally tally = Sweep(stays, options, out bool limitReached);
         int devices = stays.DeviceCount;
         int withStays = 0;
         for (int d = 0; d < devices; d++)
@@ -68,13 +71,16 @@ public static class CoLocationLinkage
             SharedHomes = shared,
             DevicesLinkedOrSharingHome = linkedOrShared,
             ShareLinkedOrSharingHome = Share(linkedOrShared, devices),
+            ComparisonLimitReached = limitReached,
         };
         return new LinkageResult(summary, tally.ToSortedArray(), groupSize);
     }
 
     /// <summary>The plane sweep over stays by start time.</summary>
-    private static PairTally Sweep(StayTable stays, LinkageOptions options)
+    private static PairTally Sweep(StayTable stays, LinkageOptions options, out bool limitReached)
     {
+        limitReached = false;
+        long comparisons = 0;
         ReadOnlySpan<int> device = stays.Device;
         ReadOnlySpan<double> lat = stays.Lat;
         ReadOnlySpan<double> lon = stays.Lon;
@@ -125,6 +131,12 @@ public static class CoLocationLinkage
                     if (device[other] == device[s])
                     {
                         continue;
+                    }
+
+                    if (++comparisons > options.MaxComparisons)
+                    {
+                        limitReached = true;
+                        return tally;
                     }
 
                     double meters = Haversine.Meters(lat[s], lon[s], lat[other], lon[other]);

@@ -40,6 +40,15 @@ public sealed record LinkageOptions
     /// </summary>
     public int RepeatedMinDays { get; init; } = 2;
 
+    /// <summary>
+    /// Most distance evaluations of the sweep (stays of different devices, open at the same time in neighbouring cells).
+    /// Default 200,000,000 (seconds of work): ordinary data needs about one per pair of overlapping nearby stays, far
+    /// fewer, while thousands of devices staying at one spot at once make them grow with the square of the devices. When the bound
+    /// is hit the sweep stops, <see cref="LinkageSummary.ComparisonLimitReached"/> is true and every co-location figure
+    /// is a lower bound. At least 1.
+    /// </summary>
+    public long MaxComparisons { get; init; } = 200_000_000;
+
     /// <summary>Minimum overlap in milliseconds.</summary>
     internal long MinOverlapMs => (long)Math.Round(MinOverlapMinutes * 60_000.0);
 
@@ -67,5 +76,6 @@ public sealed record LinkageOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(RepeatedMinDays, 1, nameof(RepeatedMinDays));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxComparisons, 1, nameof(MaxComparisons));
     }
 }

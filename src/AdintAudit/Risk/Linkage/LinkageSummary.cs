@@ -23,4 +23,10 @@ public sealed record LinkageSummary
 
     /// <summary><see cref="DevicesLinkedOrSharingHome"/> / <see cref="Devices"/>, in [0, 1].</summary>
     public required double ShareLinkedOrSharingHome { get; init; }
+
+    /// <summary>
+    /// Whether the sweep stopped at <see cref="LinkageOptions.MaxComparisons"/> (many devices staying at one spot at
+    /// once); then the co-location figures are lower bounds. False for ordinary data.
+    /// </summary>
+    public bool ComparisonLimitReached { get; init; }
 }

@@ -32,6 +32,22 @@ public sealed class CoLocationLinkageTests
     }
 
     [Fact]
+    public void Many_devices_at_one_spot_stop_at_the_comparison_bound_and_say_so()
+    {
+        // 100 devices, one stay each at the same spot from 10:00 to 11:00: stay k is compared with the k open before it,
+        // 0 + 1 + … + 99 = 4,950 comparisons and as many pairs (100 × 99 / 2).
+        Stay[] stays = [.. Enumerable.Range(0, 100).Select(d => At(d, s_cafe, 600, 660))];
+
+        LinkageResult all = CoLocationLinkage.Find(Stays(100, stays), null, new LinkageOptions { MaxComparisons = 4_950 });
+        LinkageResult bounded = CoLocationLinkage.Find(Stays(100, stays), null, new LinkageOptions { MaxComparisons = 1_000 });
+
+        Assert.Equal(4_950, all.Summary.CoLocated.LinkedPairs);
+        Assert.False(all.Summary.ComparisonLimitReached);
+        Assert.True(bounded.Summary.ComparisonLimitReached);
+        Assert.Equal(1_000, bounded.Summary.CoLocated.LinkedPairs); // a lower bound: every comparison counted was a new pair
+    }
+
+    [Fact]
     public void Stays_twenty_meters_apart_are_not_linked_at_fifteen()
     {
         LinkageResult result = Find(At(0, s_cafe, 600, 660), At(1, Offset(s_cafe, 20, 0), 600, 660));

@@ -135,18 +135,36 @@ public sealed class UnicityEstimatorTests
     [Fact]
     public void Estimate_reports_devices_whose_search_ran_out_as_a_lower_bound()
     {
-        // A holds 6 points that B also holds; B has one more point of its own. A is never unique, but proving it at
-        // p >= 2 needs intersections beyond a budget of 1; B is unique at p = 1 through its own point.
+        // A holds 6 points: B holds the first three and C the last three, each with one more point of its own. No other
+        // device holds all of A's points (so the all-points check cannot settle A), and proving A unique at p = 2
+        // ({0, 3}) needs intersections beyond a budget of 1; B and C are unique at p = 1 through their own points.
+        var rows = Enumerable.Range(0, 6).Select(c => (0, c, 0))
+            .Concat(Enumerable.Range(0, 3).Select(c => (1, c, 0))).Append((1, 9, 0))
+            .Concat(Enumerable.Range(3, 3).Select(c => (2, c, 0))).Append((2, 8, 0));
+        PingTable pings = Table(rows);
+        UnicityOptions options = Exact(1, 2) with { MaxInstancesPerDevice = 1 };
+
+        IReadOnlyList<UnicityPoint> curve = UnicityEstimator.Estimate(pings, options, TestContext.Current.CancellationToken).Curves[0].Points;
+
+        Assert.Equal(2 / 3.0, curve[0].WorstCase, 12);
+        Assert.Equal(0, curve[0].WorstCaseLowerBoundDevices);
+        Assert.Equal(2 / 3.0, curve[1].WorstCase, 12);
+        Assert.Equal(1, curve[1].WorstCaseLowerBoundDevices);
+    }
+
+    [Fact]
+    public void Estimate_settles_a_device_whose_points_another_device_all_holds_without_searching()
+    {
+        // A holds 6 points that B also holds; B has one more point of its own. A is never unique: B holds every point
+        // of A, so no subset of A's points is unique (uniqueness is monotone). Decided exactly, even with a budget of 1.
         var rows = Enumerable.Range(0, 6).SelectMany(c => new[] { (0, c, 0), (1, c, 0) }).Append((1, 9, 0));
         PingTable pings = Table(rows);
         UnicityOptions options = Exact(1, 2) with { MaxInstancesPerDevice = 1 };
 
         IReadOnlyList<UnicityPoint> curve = UnicityEstimator.Estimate(pings, options, TestContext.Current.CancellationToken).Curves[0].Points;
 
-        Assert.Equal(0.5, curve[0].WorstCase);
-        Assert.Equal(0, curve[0].WorstCaseLowerBoundDevices);
         Assert.Equal(0.5, curve[1].WorstCase);
-        Assert.Equal(1, curve[1].WorstCaseLowerBoundDevices);
+        Assert.Equal(0, curve[1].WorstCaseLowerBoundDevices);
     }
 
     [Fact]
