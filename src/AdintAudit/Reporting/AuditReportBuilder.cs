@@ -325,6 +325,12 @@ public static class AuditReportBuilder
                 NumericColumns = [false, true, true, true, true, true],
             },
         };
+        if (s.ComparisonLimitReached)
+        {
+            blocks.Add(new Callout(CalloutLevel.Warning, "The co-location search stopped at its bound of distance comparisons "
+                + "(LinkageOptions.MaxComparisons): very many stays share a few spots, so the linked counts above are lower bounds."));
+        }
+
         if (s.SharedHomes is SharedHomeSummary homes)
         {
             blocks.Add(new Paragraph($"{ReportFormat.Count(homes.DevicesInGroups)} of {ReportFormat.Count(homes.DevicesWithHome)} devices with an inferred home share it "

@@ -347,6 +347,7 @@ public static class ReportJsonWriter
         json.WriteStartObject("linkage");
         json.WriteNumber("devices", s.Devices);
         json.WriteNumber("devices_with_stays", s.DevicesWithStays);
+        json.WriteBoolean("comparison_limit_reached", s.ComparisonLimitReached);
         CoLocation(json, "co_located", s.CoLocated);
         CoLocation(json, "strictly_co_located", s.StrictlyCoLocated);
         json.WritePropertyName("shared_homes");
