@@ -78,7 +78,7 @@ public sealed record MemoryEstimate(long Pings, long Bytes, bool Exact)
         {
             string what = inputs.Count == 1 ? inputs[0] : FormattableString.Invariant($"{inputs[0]} and {inputs.Count - 1} more");
             throw new InputTooLargeException(FormattableString.Invariant(
-                $"{what}: {(estimate.Exact ? "" : "about ")}{estimate.Pings:N0} pings need about {Gib(estimate.Bytes)} GiB in memory, more than the budget of {Gib(maxBytes)} GiB (--max-memory); the out-of-core path does not exist yet: split the input (by device) or raise the budget"),
+                $"{what}: {(estimate.Exact ? "" : "about ")}{estimate.Pings:N0} pings need about {Gib(estimate.Bytes)} GiB in memory, more than the budget of {Gib(maxBytes)} GiB (--max-memory, by default this machine's memory); the out-of-core path does not exist yet: split the input by device, raise the budget, or pass --max-memory none to try anyway"),
                 estimate, maxBytes);
         }
 

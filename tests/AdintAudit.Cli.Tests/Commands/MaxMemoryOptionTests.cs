@@ -40,4 +40,19 @@ public sealed class MaxMemoryOptionTests
 
         Assert.True(code == 0, stderr);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("none")]
+    public void Default_budget_and_none_run_an_input_that_fits(string? budget)
+    {
+        using var temp = new TempFolder();
+        string[] args = budget is null
+            ? ["stays", Sample, "--out", temp.File("stays.csv")]
+            : ["stays", Sample, "--out", temp.File("stays.csv"), "--max-memory", budget];
+
+        (int code, _, string stderr) = TestEnvironment.Adint(args);
+
+        Assert.True(code == 0, stderr);
+    }
 }
