@@ -1,3 +1,4 @@
+using System.Numerics;
 using AdintAudit.Geo;
 
 namespace AdintAudit.Mobility;
@@ -200,6 +201,87 @@ public static class PlaceClusterer
         DbscanScratch scratch)
     {
         int m = x.Length;
+        if (minPoints <= 1 && m > BruteForceLimit)
+        {
+            // With every point core, duplicates are always in one cluster, and clusters start at first occurrences in
+            // index order either way: clustering the distinct points (kept in first-occurrence order) and copying each
+            // one's label to its duplicates gives the same labels. Without it, k pings at one spot next to another dense
+            // spot just over eps away rescanned that spot's k unlabelled points from each of the k: O(k²).
+            int distinct = DistinctPoints(x, y, scratch, out Span<double> ux, out Span<double> uy, out Span<int> representative);
+            if (distinct < m)
+            {
+                Span<int> distinctLabels = scratch.DistinctLabels(distinct);
+                int count = DbscanGrid(ux, uy, metric, epsRadians, minPoints, distinctLabels, scratch);
+                for (int i = 0; i < m; i++)
+                {
+                    labels[i] = distinctLabels[representative[i]];
+                }
+
+                return count;
+            }
+        }
+
+        return DbscanGrid(x, y, metric, epsRadians, minPoints, labels, scratch);
+    }
+
+    /// <summary>
+    /// Numbers the distinct points in first-occurrence order (open-addressing hash on the coordinates, O(m) expected):
+    /// their coordinates go to <paramref name="ux"/>, <paramref name="uy"/> and each point's number to
+    /// <paramref name="representative"/>. Equality is numeric (-0 equals 0); a point with a NaN coordinate equals none.
+    /// </summary>
+    /// <returns>The number of distinct points.</returns>
+    private static int DistinctPoints(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanScratch scratch, out Span<double> ux,
+        out Span<double> uy, out Span<int> representative)
+    {
+        int m = x.Length;
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * m));
+        Span<int> table = scratch.Ints(6, size);
+        table.Fill(-1);
+        ux = scratch.DistinctX(m);
+        uy = scratch.DistinctY(m);
+        representative = scratch.Ints(5, m);
+        int distinct = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double xi = x[i];
+            double yi = y[i];
+            if (double.IsNaN(xi) || double.IsNaN(yi))
+            {
+                ux[distinct] = xi;
+                uy[distinct] = yi;
+                representative[i] = distinct++;
+                continue;
+            }
+
+            // + 0.0 turns -0 into +0, so numerically equal coordinates hash alike.
+            ulong hash = ((ulong)BitConverter.DoubleToInt64Bits(xi + 0.0) * 0x9E3779B97F4A7C15UL)
+                ^ ((ulong)BitConverter.DoubleToInt64Bits(yi + 0.0) * 0xC2B2AE3D27D4EB4FUL);
+            int slot = (int)((hash ^ (hash >> 29)) & (uint)(size - 1));
+            while (table[slot] >= 0 && (ux[table[slot]] != xi || uy[table[slot]] != yi))
+            {
+                slot = (slot + 1) & (size - 1);
+            }
+
+            if (table[slot] < 0)
+            {
+                table[slot] = distinct;
+                ux[distinct] = xi;
+                uy[distinct] = yi;
+                distinct++;
+            }
+
+            representative[i] = table[slot];
+        }
+
+        ux = ux[..distinct];
+        uy = uy[..distinct];
+        return distinct;
+    }
+
+    private static int DbscanGrid(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, int minPoints, Span<int> labels,
+        DbscanScratch scratch)
+    {
+        int m = x.Length;
         var grid = new Grid(x, y, epsRadians, scratch, m > BruteForceLimit);
         Span<bool> core = scratch.Bools(m);
         if (minPoints <= 1)
@@ -265,8 +347,9 @@ public static class PlaceClusterer
     /// smaller); an equirectangular estimate (scaled by the cosine of the first point) below 0.98·eps accepts and above
     /// 1.02·eps rejects, margins that exceed its error for eps up to 100 km below 80° latitude (above it, always exact).
     /// </summary>
-    private static bool Within(double x1, double y1, double x2, double y2, double cosX1, double epsRadians)
+    private static bool Within(double x1, double y1, double x2, double y2, double cosX1, double epsRadians, DbscanScratch scratch)
     {
+        scratch.DistanceTests++;
         double dx = (x2 - x1) * Haversine.DegreesToRadians;
         if (Math.Abs(dx) > epsRadians)
         {
@@ -303,6 +386,7 @@ public static class PlaceClusterer
         private readonly double _cellX;
         private readonly double _cellY;
         private readonly bool _useGrid;
+        private readonly DbscanScratch _scratch;
 
         public Grid(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double epsRadians, DbscanScratch scratch, bool large)
         {
@@ -314,6 +398,7 @@ public static class PlaceClusterer
             }
 
             _useGrid = large && maxAbsX < 80;
+            _scratch = scratch;
             _keys = default;
             _index = default;
             _skip = default;
@@ -358,7 +443,7 @@ public static class PlaceClusterer
             {
                 for (int w = 0; w < x.Length; w++)
                 {
-                    if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                    if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians, _scratch))
                     {
                         found.Add(w);
                         if (found.Count >= stopAt)
@@ -384,7 +469,7 @@ public static class PlaceClusterer
                     for (int k = Next(at, labels); k < _keys.Length && _keys[k] <= high; k = Next(k + 1, labels))
                     {
                         int w = _index[k];
-                        if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                        if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians, _scratch))
                         {
                             found.Add(w);
                             if (found.Count >= stopAt)
@@ -404,7 +489,7 @@ public static class PlaceClusterer
                     for (int k = Next(at, labels); k < _keys.Length && _keys[k] == key; k = Next(k + 1, labels))
                     {
                         int w = _index[k];
-                        if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians))
+                        if ((all || labels[w] == -1) && Within(x[v], y[v], x[w], y[w], cosV, epsRadians, _scratch))
                         {
                             found.Add(w);
                             if (found.Count >= stopAt)
@@ -471,11 +556,17 @@ public static class PlaceClusterer
 
     internal sealed class DbscanScratch
     {
-        private readonly int[][] _ints = [new int[64], new int[64], new int[64], new int[64], new int[64]];
+        private readonly int[][] _ints = [new int[64], new int[64], new int[64], new int[64], new int[64], new int[64], new int[128]];
         private long[] _longs = new long[64];
         private double[] _doubles = new double[256];
         private bool[] _bools = new bool[64];
         private long[] _keys = new long[64];
+        private double[] _distinctX = new double[64];
+        private double[] _distinctY = new double[64];
+        private int[] _distinctLabels = new int[64];
+
+        /// <summary>Distance tests made so far (candidates looked at by neighbour queries): lets tests check the work is O(points).</summary>
+        public long DistanceTests { get; set; }
 
         public List<int> Stack { get; } = new(64);
 
@@ -498,6 +589,12 @@ public static class PlaceClusterer
         public Span<bool> Bools(int n) => Ensure(ref _bools, n);
 
         public Span<long> Keys(int n) => Ensure(ref _keys, n);
+
+        public Span<double> DistinctX(int n) => Ensure(ref _distinctX, n);
+
+        public Span<double> DistinctY(int n) => Ensure(ref _distinctY, n);
+
+        public Span<int> DistinctLabels(int n) => Ensure(ref _distinctLabels, n);
 
         private static Span<T> Ensure<T>(ref T[] array, int n)
         {

@@ -1,6 +1,8 @@
 using AdintAudit.Data;
 using AdintAudit.Geo;
 using AdintAudit.Mobility;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace AdintAudit.Tests.Mobility;
 
@@ -76,6 +78,55 @@ public sealed class PlaceClustererTests
         Assert.Equal(expected.Max() + 1, count);
         Assert.Equal(expected, labels);
     }
+
+    [Fact]
+    public void Default_duplicatesAtTwoSpotsJustOverEpsApart_linearDistanceTests()
+    {
+        // Two spots 100.05 m apart (eps 100 m; grid cells of 100.1 m, so neighbouring cells) with k identical pings each,
+        // interleaved. Before duplicates were collapsed every ping of one spot rescanned the other spot's unlabelled pings
+        // in the neighbouring cell: about k² / 2 = 12.5 M tests. Collapsed, DBSCAN sees 2 distinct points: a handful.
+        int k = 5_000;
+        double[] x = new double[2 * k];
+        double[] y = new double[2 * k];
+        double east = 100.05 / (Haversine.EarthRadiusMeters * Haversine.DegreesToRadians * Math.Cos(48.85 * Haversine.DegreesToRadians));
+        for (int i = 0; i < 2 * k; i++)
+        {
+            x[i] = 48.85;
+            y[i] = 2.35 + (i % 2 * east);
+        }
+
+        int[] labels = new int[2 * k];
+        var scratch = new PlaceClusterer.DbscanScratch();
+
+        int count = PlaceClusterer.Dbscan(x, y, PlaceMethod.Default, 100 / Haversine.EarthRadiusMeters, 1, labels, scratch);
+
+        Assert.Equal(2, count);
+        Assert.All(Enumerable.Range(0, 2 * k), i => Assert.Equal(i % 2, labels[i]));
+        Assert.True(scratch.DistanceTests <= 2 * k, FormattableString.Invariant($"{scratch.DistanceTests} distance tests for {2 * k} points"));
+    }
+
+    [Fact]
+    public void Default_pointsWithDuplicates_matchBruteForce() =>
+        // Up to 120 points on 25 spots, 5 rows 70 m apart (linked by eps 100 m) by 5 columns 120 m apart (not linked,
+        // diagonals 139 m), two random spots left out so columns split: several clusters, most points duplicates. The
+        // collapsed run must give the brute-force labels, numbered in the same order.
+        Prop.ForAll(
+            Gen.ListOf(Gen.Choose(0, 24)).Select(spots => spots.Take(120).ToArray()).ToArbitrary(),
+            Gen.Choose(0, 24).SelectMany(a => Gen.Choose(0, 24).Select(b => (a, b))).ToArbitrary(),
+            (int[] spots, (int A, int B) holes) =>
+            {
+                double metreDegrees = 1 / (Haversine.EarthRadiusMeters * Haversine.DegreesToRadians);
+                double cos = Math.Cos(48.85 * Haversine.DegreesToRadians);
+                int[] kept = [.. spots.Where(s => s != holes.A && s != holes.B)];
+                double[] x = [.. kept.Select(s => 48.85 + (s / 5 * 70 * metreDegrees))];
+                double[] y = [.. kept.Select(s => 2.35 + (s % 5 * 120 * metreDegrees / cos))];
+                int[] labels = new int[x.Length];
+                double eps = 100 / Haversine.EarthRadiusMeters;
+                int count = PlaceClusterer.Dbscan(x, y, PlaceMethod.Default, eps, 1, labels);
+                int[] expected = BruteForceComponents(x, y, eps);
+                return count == (expected.Length == 0 ? 0 : expected.Max() + 1) && labels.SequenceEqual(expected);
+            })
+        .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
 
     private static int[] BruteForceComponents(double[] x, double[] y, double eps)
     {

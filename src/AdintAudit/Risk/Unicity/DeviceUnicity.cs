@@ -8,6 +8,14 @@ namespace AdintAudit.Risk.Unicity;
 /// </summary>
 internal sealed class DeviceUnicity
 {
+    /// <summary>
+    /// List elements the worst-case search may touch per unit of its node budget: each intersection is charged the
+    /// length of its shorter list. A search whose intersected lists all have at most this many devices runs out of nodes
+    /// first, so the cap changes nothing there; when every point is shared by thousands of devices (all pings at one
+    /// spot) it bounds a device's work by a constant instead of budget x device count, which made the search quadratic.
+    /// </summary>
+    internal const int ElementsPerNode = 64;
+
     private readonly UnicityIndex _index;
     private readonly int[][] _buffers;
     private readonly int[] _chosen;
@@ -19,6 +27,8 @@ internal sealed class DeviceUnicity
     private int _points;
     private long _nodes;
     private long _budget;
+    private long _elements;
+    private long _elementBudget;
     private bool _truncated;
 
     public DeviceUnicity(UnicityIndex index, int maxP)
@@ -35,13 +45,16 @@ internal sealed class DeviceUnicity
         _cursors = new int[maxP];
     }
 
+    /// <summary>List elements charged by the last <see cref="SmallestUniqueSubset"/> (at most its budget x <see cref="ElementsPerNode"/>).</summary>
+    internal long ElementsTouched => _elements;
+
     /// <summary>
     /// Finds the smallest k &lt;= <paramref name="maxP"/> for which some k-subset of the device's distinct points is held
     /// by no other device.
     /// </summary>
     /// <param name="device">The device.</param>
     /// <param name="maxP">Largest subset size of interest.</param>
-    /// <param name="budget">Most intersections to spend.</param>
+    /// <param name="budget">Most intersections to spend; the list elements charged are capped at budget x <see cref="ElementsPerNode"/>.</param>
     /// <returns>
     /// <c>Smallest</c>: that k, or 0 when none was found; <c>UndecidedFrom</c>: the first size the search did not finish
     /// (its budget ran out there), or <paramref name="maxP"/> + 1 when every size was decided.
@@ -56,6 +69,7 @@ internal sealed class DeviceUnicity
     /// </remarks>
     public (int Smallest, int UndecidedFrom) SmallestUniqueSubset(int device, int maxP, long budget)
     {
+        _elements = 0;
         ReadOnlySpan<int> trace = _index.Trace(device);
         int n = trace.Length;
         if (n == 0)
@@ -79,6 +93,8 @@ internal sealed class DeviceUnicity
 
         _nodes = 0;
         _budget = budget;
+        _elements = 0;
+        _elementBudget = budget > long.MaxValue / ElementsPerNode ? long.MaxValue : budget * ElementsPerNode;
         _truncated = false;
         for (int k = 2; k <= Math.Min(maxP, n); k++)
         {
@@ -257,6 +273,18 @@ internal sealed class DeviceUnicity
             }
 
             ReadOnlySpan<int> posting = _index.Posting(_order[i]);
+            if (depth > 0)
+            {
+                long elements = _elements + Math.Min(candidates.Length, posting.Length);
+                if (elements > _elementBudget)
+                {
+                    _truncated = true;
+                    return false;
+                }
+
+                _elements = elements;
+            }
+
             if (depth == 0)
             {
                 if (Search(k, 1, i + 1, posting))

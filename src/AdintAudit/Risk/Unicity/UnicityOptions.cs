@@ -40,8 +40,10 @@ public sealed record UnicityOptions
 
     /// <summary>
     /// Most posting-list intersections spent per device and resolution on the worst-case search (&gt;= 1). Default
-    /// 20,000. A device whose search runs out before deciding p counts as not unique at p and is reported in
-    /// <see cref="UnicityPoint.WorstCaseLowerBoundDevices"/>.
+    /// 20,000. The search also stops after 64 times as many list elements (each intersection charged its shorter list),
+    /// which only matters when the lists hold more than 64 devices: it keeps the work per device constant when every
+    /// point is shared by very many devices. A device whose search runs out before deciding p counts as not unique at p
+    /// and is reported in <see cref="UnicityPoint.WorstCaseLowerBoundDevices"/>.
     /// </summary>
     public long MaxInstancesPerDevice { get; init; } = 20_000;
 
