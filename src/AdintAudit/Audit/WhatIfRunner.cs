@@ -21,6 +21,12 @@ public static class WhatIfRunner
     /// <summary>Metric id of expected unicity at the headline resolution.</summary>
     public const string UnicityExpected = "unicity.expected";
 
+    /// <summary>Metric id of expected unicity with two points at the headline resolution (the four-point figure saturates).</summary>
+    public const string UnicityExpectedTwoPoints = "unicity.expected_two_points";
+
+    /// <summary>p of <see cref="UnicityExpectedTwoPoints"/>.</summary>
+    public const int LowPoints = 2;
+
     /// <summary>Metric id of worst-case unicity at the headline resolution.</summary>
     public const string UnicityWorst = "unicity.worst";
 
@@ -78,6 +84,7 @@ public static class WhatIfRunner
                     after = after with { HomeWorkUnique = double.NaN, HomeInferred = double.NaN, FollowedHome = double.NaN };
                 }
 
+                rows.Add(new WhatIfRow(mitigation.Label, UnicityExpectedTwoPoints, before.UnicityExpectedTwoPoints, after.UnicityExpectedTwoPoints));
                 rows.Add(new WhatIfRow(mitigation.Label, UnicityExpected, before.UnicityExpected, after.UnicityExpected));
                 rows.Add(new WhatIfRow(mitigation.Label, UnicityWorst, before.UnicityWorst, after.UnicityWorst));
                 rows.Add(new WhatIfRow(mitigation.Label, HomeWorkUnique, before.HomeWorkUnique, after.HomeWorkUnique));
@@ -103,7 +110,7 @@ public static class WhatIfRunner
         return options.Unicity with
         {
             Resolutions = [headline],
-            Points = [RiskVerdicts.HeadlinePoints],
+            Points = [LowPoints, RiskVerdicts.HeadlinePoints],
             MaxDevices = Math.Min(options.Unicity.MaxDevices, options.WhatIfUnicityDevices),
         };
     }
@@ -111,7 +118,8 @@ public static class WhatIfRunner
     private static Figures Measure(MobilityRun run, SiteCatalog? sites, AuditOptions options, CancellationToken cancellationToken)
     {
         UnicityResult unicity = UnicityEstimator.Estimate(run.Used, ReducedUnicity(options), cancellationToken);
-        UnicityPoint point = unicity.Curves[0].Points[0];
+        UnicityPoint low = unicity.Curves[0].Points[0];
+        UnicityPoint point = unicity.Curves[0].Points[1];
         HomeWorkTable homes = run.Homes!;
         HomeWorkAnonymityResult anonymity = HomeWorkAnonymity.Compute(homes, options.Anonymity);
         int withHome = 0;
@@ -129,9 +137,9 @@ public static class WhatIfRunner
         }
 
         AnonymitySummary pairs = anonymity.Summaries[0];
-        return new Figures(point.Expected, point.WorstCase, pairs.Devices == 0 ? double.NaN : pairs.ShareUnique,
+        return new Figures(low.Expected, point.Expected, point.WorstCase, pairs.Devices == 0 ? double.NaN : pairs.ShareUnique,
             homes.Count == 0 ? double.NaN : withHome / (double)homes.Count, followed);
     }
 
-    private sealed record Figures(double UnicityExpected, double UnicityWorst, double HomeWorkUnique, double HomeInferred, double FollowedHome);
+    private sealed record Figures(double UnicityExpectedTwoPoints, double UnicityExpected, double UnicityWorst, double HomeWorkUnique, double HomeInferred, double FollowedHome);
 }

@@ -351,7 +351,7 @@ public static class AuditReportBuilder
         var blocks = new List<ReportBlock>
         {
             new Paragraph("What would a mitigation change? Each row transforms the kept pings, re-runs stays, places and homes, and recomputes the figure "
-                + $"the same way before and after (unicity: p = {RiskVerdicts.HeadlinePoints} at {RiskVerdicts.Describe(WhatIfRunner.ReducedUnicity(result.Options).Resolutions[0])}, "
+                + $"the same way before and after (unicity: p = {WhatIfRunner.LowPoints} and {RiskVerdicts.HeadlinePoints} at {RiskVerdicts.Describe(WhatIfRunner.ReducedUnicity(result.Options).Resolutions[0])}, "
                 + $"{ReportFormat.Count(WhatIfRunner.ReducedUnicity(result.Options).MaxDevices)} sampled devices). A dash: the figure cannot be measured after "
                 + $"that mitigation (no device has both a home and a work place, or time bins longer than {WhatIfRunner.MaxBinForHomeFiguresMinutes} minutes, which "
                 + "put every ping of a bin on one instant and leave nothing to infer a home from)."),
@@ -368,7 +368,7 @@ public static class AuditReportBuilder
         {
             NumericColumns = [false, false, true, true, true],
         });
-        blocks.Add(AuditPlots.WhatIfBars(table, WhatIfRunner.UnicityExpected, $"Unicity (p = {RiskVerdicts.HeadlinePoints}) before and after", "whatif_unicity.svg"));
+        blocks.Add(AuditPlots.WhatIfBars(table, WhatIfRunner.UnicityExpectedTwoPoints, $"Unicity (p = {WhatIfRunner.LowPoints}) before and after", "whatif_unicity.svg"));
         blocks.Add(AuditPlots.WhatIfBars(table, WhatIfRunner.HomeWorkUnique, "Unique by home/work before and after", "whatif_homework.svg"));
         return new ReportSection("what-ifs", "Mitigation what-ifs", blocks);
 
