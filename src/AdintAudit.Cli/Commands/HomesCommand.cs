@@ -44,15 +44,7 @@ internal static class HomesCommand
             var loaded = cli.Load(parse, cancellationToken);
             MobilityRun run = MobilityCli.Run(loaded.Table, PipelineStage.Homes, cli.Options(parse, stayMethod, placeMethod, homes), cancellationToken);
             HomeWorkTable table = run.Homes!;
-            int withHome = 0;
-            int withWork = 0;
-            for (int d = 0; d < table.Count; d++)
-            {
-                withHome += double.IsNaN(table.HomeLat[d]) ? 0 : 1;
-                withWork += double.IsNaN(table.WorkLat[d]) ? 0 : 1;
-            }
-
-            Console.Error.WriteLine($"adint: {withHome:N0} of {table.Count:N0} devices have a home, {withWork:N0} a work place");
+            Console.Error.WriteLine($"adint: {table.DevicesWithHome:N0} of {table.Count:N0} devices have a home, {table.DevicesWithWork:N0} a work place");
             cli.Write(parse, MobilityOutputs.Homes(table), "devices");
             return ExitCodes.Success;
         })));

@@ -73,11 +73,7 @@ public static class RiskVerdicts
             }
         }
 
-        int withHome = 0;
-        for (int d = 0; d < homes.Count; d++)
-        {
-            withHome += double.IsNaN(homes.HomeLat[d]) ? 0 : 1;
-        }
+        int withHome = homes.DevicesWithHome;
 
         AnonymitySummary? pairs = homeWork.Summaries.Count > 0 ? homeWork.Summaries[0] : null;
         LinkageSummary link = linkage.Summary;

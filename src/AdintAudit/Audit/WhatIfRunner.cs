@@ -122,11 +122,7 @@ public static class WhatIfRunner
         UnicityPoint point = unicity.Curves[0].Points[1];
         HomeWorkTable homes = run.Homes!;
         HomeWorkAnonymityResult anonymity = HomeWorkAnonymity.Compute(homes, options.Anonymity);
-        int withHome = 0;
-        for (int d = 0; d < homes.Count; d++)
-        {
-            withHome += double.IsNaN(homes.HomeLat[d]) ? 0 : 1;
-        }
+        int withHome = homes.DevicesWithHome;
 
         double followed = double.NaN;
         if (sites is not null)

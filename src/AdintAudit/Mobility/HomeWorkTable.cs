@@ -59,6 +59,12 @@ public sealed class HomeWorkTable
     /// <summary>Place id of the work place; -1 when unknown.</summary>
     public ReadOnlySpan<int> WorkPlace => WorkPlaceArray;
 
+    /// <summary>Devices with an inferred home (counted on each call).</summary>
+    public int DevicesWithHome => CountKnown(HomeLatArray);
+
+    /// <summary>Devices with an inferred work place (counted on each call).</summary>
+    public int DevicesWithWork => CountKnown(WorkLatArray);
+
     /// <summary>Default method: distinct nights with evidence at the home.</summary>
     public ReadOnlySpan<int> HomeNights => HomeNightsArray;
 
@@ -97,5 +103,16 @@ public sealed class HomeWorkTable
         var array = new T[n];
         Array.Fill(array, value);
         return array;
+    }
+
+    private static int CountKnown(double[] latitudes)
+    {
+        int known = 0;
+        foreach (double lat in latitudes)
+        {
+            known += double.IsNaN(lat) ? 0 : 1;
+        }
+
+        return known;
     }
 }

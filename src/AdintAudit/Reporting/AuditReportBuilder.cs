@@ -169,13 +169,8 @@ public static class AuditReportBuilder
     {
         MobilityRun run = result.Mobility;
         HomeWorkTable homes = run.Homes!;
-        int withHome = 0;
-        int withWork = 0;
-        for (int d = 0; d < homes.Count; d++)
-        {
-            withHome += double.IsNaN(homes.HomeLat[d]) ? 0 : 1;
-            withWork += double.IsNaN(homes.WorkLat[d]) ? 0 : 1;
-        }
+        int withHome = homes.DevicesWithHome;
+        int withWork = homes.DevicesWithWork;
 
         int devices = Math.Max(1, homes.Count);
         return new ReportSection("richness", "Per-device richness: stays, places, home and work",

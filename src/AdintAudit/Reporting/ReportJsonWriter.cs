@@ -175,13 +175,8 @@ public static class ReportJsonWriter
     private static void WriteMobility(Utf8JsonWriter json, AuditResult result)
     {
         var homes = result.Mobility.Homes!;
-        int withHome = 0;
-        int withWork = 0;
-        for (int d = 0; d < homes.Count; d++)
-        {
-            withHome += double.IsNaN(homes.HomeLat[d]) ? 0 : 1;
-            withWork += double.IsNaN(homes.WorkLat[d]) ? 0 : 1;
-        }
+        int withHome = homes.DevicesWithHome;
+        int withWork = homes.DevicesWithWork;
 
         var o = result.Options.Pipeline;
         json.WriteStartObject("mobility");
