@@ -47,25 +47,6 @@ internal sealed class AuditCli
 
     public AuditOptions Options(ParseResult parse)
     {
-        ColumnMapping mapping;
-        try
-        {
-            mapping = ColumnMapping.Parse(parse.GetValue(Map) ?? []);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliFailure(ExitCodes.Usage, ex.Message.Split(" (Parameter", 2)[0], ex);
-        }
-
-        TimestampUnit? unit = parse.GetValue(TimestampUnit) switch
-        {
-            null => null,
-            "s" => Data.TimestampUnit.Seconds,
-            "ms" => Data.TimestampUnit.Milliseconds,
-            "us" => Data.TimestampUnit.Microseconds,
-            "ns" => Data.TimestampUnit.Nanoseconds,
-            string other => throw new CliFailure(ExitCodes.Usage, $"--timestamp-unit: '{other}' is not s, ms, us or ns"),
-        };
         string? zone = parse.GetValue(TimeZone);
         if (zone is not null)
         {
@@ -94,7 +75,7 @@ internal sealed class AuditCli
         var defaults = new AuditOptions();
         return defaults with
         {
-            Load = new PingLoadOptions { Mapping = mapping, TimestampUnit = unit, MaxMemoryBytes = MaxMemoryOption.Bytes(parse, MaxMemory) },
+            Load = PingLoadArguments.Parse(parse.GetValue(Map), parse.GetValue(TimestampUnit), MaxMemoryOption.Bytes(parse, MaxMemory)),
             Pipeline = defaults.Pipeline with { TimeZone = zone },
             Unicity = defaults.Unicity with { MaxDevices = unicityDevices, Seed = parse.GetValue(Seed) },
             WhatIfs = parse.GetValue(NoWhatIfs) ? [] : defaults.WhatIfs,

@@ -113,28 +113,10 @@ internal sealed class MobilityCli
     public PingLoadResult Load(ParseResult parse, CancellationToken cancellationToken)
     {
         string[] inputs = parse.GetValue(Inputs) ?? [];
-        ColumnMapping mapping;
+        PingLoadOptions options = PingLoadArguments.Parse(parse.GetValue(Map), parse.GetValue(TimestampUnit), MaxMemoryOption.Bytes(parse, MaxMemory));
         try
         {
-            mapping = ColumnMapping.Parse(parse.GetValue(Map) ?? []);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliFailure(ExitCodes.Usage, ex.Message.Split(" (Parameter", 2)[0], ex);
-        }
-
-        TimestampUnit? unit = parse.GetValue(TimestampUnit) switch
-        {
-            null => null,
-            "s" => Data.TimestampUnit.Seconds,
-            "ms" => Data.TimestampUnit.Milliseconds,
-            "us" => Data.TimestampUnit.Microseconds,
-            "ns" => Data.TimestampUnit.Nanoseconds,
-            string other => throw new CliFailure(ExitCodes.Usage, $"--timestamp-unit: '{other}' is not s, ms, us or ns"),
-        };
-        try
-        {
-            PingLoadResult loaded = PingTableLoader.Load(inputs, new PingLoadOptions { Mapping = mapping, TimestampUnit = unit, MaxMemoryBytes = MaxMemoryOption.Bytes(parse, MaxMemory) }, cancellationToken);
+            PingLoadResult loaded = PingTableLoader.Load(inputs, options, cancellationToken);
             Console.Error.WriteLine(
                 $"adint: read {loaded.RowsRead:N0} rows ({loaded.RowsDroppedNull:N0} dropped for missing values) of {loaded.Table.DeviceCount:N0} devices from {loaded.Files.Count} file(s); timestamps: {loaded.TimestampSource}");
             return loaded;
