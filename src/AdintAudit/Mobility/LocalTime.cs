@@ -1,4 +1,3 @@
-using System.Globalization;
 using AdintAudit.Data;
 
 namespace AdintAudit.Mobility;
@@ -77,42 +76,18 @@ public sealed class LocalTime
     /// <paramref name="table"/> (UTC when the table is empty).
     /// </summary>
     /// <param name="table">The pings.</param>
-    /// <remarks>The median is taken over a histogram of 0.001° bins (one pass, no sort): exact to 0.001°.</remarks>
+    /// <remarks>The median is taken over a <see cref="LongitudeHistogram"/> of 0.001° bins (one pass, no sort): exact to 0.001°.</remarks>
     public static LocalTime FromMedianLongitude(PingTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ReadOnlySpan<double> lon = table.Lon;
-        if (lon.IsEmpty)
+        if (table.Count == 0)
         {
             return Utc;
         }
 
-        const int Bins = 360_001;
-        int[] histogram = new int[Bins];
-        int counted = 0;
-        foreach (double value in lon)
-        {
-            if (value is >= -180 and <= 180)
-            {
-                histogram[(int)Math.Round((value + 180) * 1000)]++;
-                counted++;
-            }
-        }
-
-        double median = 0;
-        int seen = 0;
-        for (int b = 0; b < Bins && counted > 0; b++)
-        {
-            seen += histogram[b];
-            if (seen * 2 >= counted)
-            {
-                median = (b / 1000.0) - 180;
-                break;
-            }
-        }
-
-        int hours = Math.Clamp((int)Math.Round(median / 15.0, MidpointRounding.AwayFromZero), -12, 14);
-        return Fixed(TimeSpan.FromHours(hours), string.Create(CultureInfo.InvariantCulture, $"from median longitude {median:0.###}°"));
+        var histogram = new LongitudeHistogram();
+        histogram.Add(table.Lon);
+        return histogram.ToLocalTime();
     }
 
     /// <summary>Returns the local wall-clock time of a UTC instant, as milliseconds since 1970-01-01 local.</summary>
