@@ -11,10 +11,17 @@ namespace AdintAudit.Benchmarks.Parquet;
 /// combined in row-group order, so a result does not depend on the thread count.
 /// </summary>
 internal readonly record struct PingColumnChecksum(
-    long Rows, long DeviceIdBytes, Int128 TimestampSum, double LatitudeSum, double LongitudeSum, long AccuracyValues, double AccuracySum)
+    long Rows,
+    long DeviceIdBytes,
+    Int128 TimestampSum,
+    double LatitudeSum,
+    double LongitudeSum,
+    long AccuracyValues,
+    double AccuracySum)
 {
     /// <summary>The checksum of one row group's decoded columns (<paramref name="accuracy"/> null when the file has none).</summary>
-    public static PingColumnChecksum Of(ColumnData device, ColumnData timestamp, ColumnData latitude, ColumnData longitude, ColumnData? accuracy) =>
+    public static PingColumnChecksum Of(
+        ColumnData device, ColumnData timestamp, ColumnData latitude, ColumnData longitude, ColumnData? accuracy) =>
         new(device.LevelCount,
             ByteCount(device),
             IntegerSum(timestamp),
@@ -30,7 +37,8 @@ internal readonly record struct PingColumnChecksum(
 
     /// <summary>The checksum as JSON members (no braces), numbers in invariant culture.</summary>
     public string ToJsonMembers() => string.Create(CultureInfo.InvariantCulture,
-        $"\"rows\":{Rows},\"device_id_bytes\":{DeviceIdBytes},\"timestamp_sum\":\"{TimestampSum}\",\"lat_sum\":{LatitudeSum:R},\"lon_sum\":{LongitudeSum:R},\"accuracy_values\":{AccuracyValues},\"accuracy_sum\":{AccuracySum:R}");
+        $"\"rows\":{Rows},\"device_id_bytes\":{DeviceIdBytes},\"timestamp_sum\":\"{TimestampSum}\",\"lat_sum\":{LatitudeSum:R},"
+        + $"\"lon_sum\":{LongitudeSum:R},\"accuracy_values\":{AccuracyValues},\"accuracy_sum\":{AccuracySum:R}");
 
     private static long ByteCount(ColumnData column)
     {
@@ -46,7 +54,9 @@ internal readonly record struct PingColumnChecksum(
             return bytes;
         }
 
-        return column.ByteArrays is { } plain ? plain.Data.Length : throw new InvalidOperationException($"{column.Column} is not a string column");
+        return column.ByteArrays is { } plain
+            ? plain.Data.Length
+            : throw new InvalidOperationException($"{column.Column} is not a string column");
     }
 
     private static Int128 IntegerSum(ColumnData column)

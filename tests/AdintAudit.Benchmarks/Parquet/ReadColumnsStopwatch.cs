@@ -13,7 +13,7 @@ namespace AdintAudit.Benchmarks.Parquet;
 /// group of a Parquet file with our reader and sums them (<see cref="PingColumnChecksum"/>), the counterpart of the
 /// DuckDB read floor in <c>scripts/duckdb-floor-bench.mjs</c>. With T &gt; 1 the row groups are decoded in parallel
 /// through one shared <see cref="ParquetFileReader"/>, which is documented safe for different row groups on several
-/// threads. Prints each run, the median and a last line of JSON for <c>scripts/e2e-summary.mjs</c>.
+/// threads. Prints each run (wall and process CPU time), the medians and a last line of JSON for <c>scripts/e2e-summary.mjs</c>.
 /// </summary>
 internal static class ReadColumnsStopwatch
 {
@@ -43,35 +43,51 @@ internal static class ReadColumnsStopwatch
         int threads = options["threads"];
         using ParquetFileReader reader = ParquetFileReader.Open(file);
         ColumnDescriptor?[] columns = PingColumns(reader);
+        string names = string.Join(", ", columns.Select(c => c?.DottedPath ?? "(none)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read-columns: {file}: {reader.RowCount:N0} rows in {reader.RowGroupCount} row groups; columns {string.Join(", ", columns.Select(c => c?.DottedPath ?? "(none)"))}; {threads} threads; runtime {Environment.Version}, {Environment.ProcessorCount} cores"));
+            $"read-columns: {file}: {reader.RowCount:N0} rows in {reader.RowGroupCount} row groups; columns {names}; {threads} threads; "
+            + $"runtime {Environment.Version}, {Environment.ProcessorCount} cores"));
 
         var seconds = new List<double>();
+        var cpuSeconds = new List<double>();
         PingColumnChecksum checksum = default;
+        using var process = Process.GetCurrentProcess();
         for (int r = 0; r < options["warmup"] + options["runs"]; r++)
         {
+            process.Refresh();
+            TimeSpan cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             checksum = ReadAll(reader, columns, threads);
             double elapsed = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             bool timed = r >= options["warmup"];
             if (timed)
             {
                 seconds.Add(elapsed);
+                cpuSeconds.Add(cpu);
             }
 
+            string label = timed ? $"run {r - options["warmup"] + 1}" : $"warm-up {r + 1}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(timed ? "run" : "warm-up")} {(timed ? r - options["warmup"] + 1 : r + 1)}: {elapsed:F3} s, {checksum.Rows / elapsed / 1e6:F2} M rows/s"));
+                $"{label}: {elapsed:F3} s ({cpu:F3} s CPU), {checksum.Rows / elapsed / 1e6:F2} M rows/s"));
         }
 
         double median = StopwatchArguments.Median(seconds);
+        double cpuMedian = StopwatchArguments.Median(cpuSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median {median:F3} s, {checksum.Rows / median / 1e6:F2} M rows/s ({threads} threads, {seconds.Count} runs)"));
+            $"median {median:F3} s ({cpuMedian:F3} s CPU), {checksum.Rows / median / 1e6:F2} M rows/s "
+            + $"({threads} threads, {seconds.Count} runs)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"query\":\"read_columns\",\"threads\":{threads},\"runs_s\":[{string.Join(",", seconds.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)))}],\"median_s\":{median:F3},{checksum.ToJsonMembers()}}}"));
+            $"{{\"query\":\"read_columns\",\"threads\":{threads},\"runs_s\":[{Join(seconds)}],\"median_s\":{median:F3},"
+            + $"\"cpu_runs_s\":[{Join(cpuSeconds)}],\"cpu_median_s\":{cpuMedian:F3},{checksum.ToJsonMembers()}}}"));
         return 0;
     }
 
-    /// <summary>Device id, timestamp, latitude, longitude (required) and accuracy (null when absent), as the audit maps them.</summary>
+    private static string Join(List<double> seconds) =>
+        string.Join(",", seconds.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)));
+
+    /// <summary>Device id, timestamp, latitude, longitude (required) and accuracy (null when absent), mapped as the audit does.</summary>
     private static ColumnDescriptor?[] PingColumns(ParquetFileReader reader)
     {
         ColumnDescriptor[] flat = [.. reader.Schema.Columns.Where(c => c.IsFlat)];
@@ -79,7 +95,7 @@ internal static class ReadColumnsStopwatch
         return [.. map.Select(index => index < 0 ? null : flat[index])];
     }
 
-    /// <summary>Decodes and sums the columns of every row group; row groups are claimed in turn by <paramref name="threads"/> workers.</summary>
+    /// <summary>Decodes and sums the columns of every row group; <paramref name="threads"/> workers claim row groups in turn.</summary>
     private static PingColumnChecksum ReadAll(ParquetFileReader reader, ColumnDescriptor?[] columns, int threads)
     {
         var perGroup = new PingColumnChecksum[reader.RowGroupCount];

@@ -6,7 +6,8 @@
 //                    (a full scan that decodes every value of the five ping columns; the counterpart of our
 //                    `read-columns` stopwatch entry, which prints the same sums)
 // The columns are found by the audit's aliases (src/AdintAudit/Data/ColumnMapping.cs). Each query runs with each
-// thread count: W warm-up + R timed runs, median. Prints one JSON line per (query, threads).
+// thread count: W warm-up + R timed runs, median of the wall time and of the process CPU time (user + system, all
+// threads: robust to other load on the machine). Prints one JSON line per (query, threads).
 //
 //   node tests/AdintAudit.Benchmarks/scripts/duckdb-floor-bench.mjs --file pings.parquet [--runs 3] [--warmup 1]
 //        [--threads 1,2] [--queries group_by_device,read_columns]
@@ -63,9 +64,11 @@ async function main() {
     for (const threads of String(o.threads).split(',').map(Number)) {
       const { con } = await openDuckDB({ threads });
       let row = null;
-      const seconds = await timeRuns(async () => { row = (await con.runAndReadAll(queries[name])).getRows()[0]; }, { warmup: o.warmup, runs: o.runs });
+      const cpu = [];
+      const seconds = await timeRuns(async () => { row = (await con.runAndReadAll(queries[name])).getRows()[0]; }, { warmup: o.warmup, runs: o.runs, cpu });
       con.closeSync();
-      const result = { query: name, threads, runs_s: seconds.map((s) => +s.toFixed(3)), median_s: +median(seconds).toFixed(3) };
+      const result = { query: name, threads, runs_s: seconds.map((s) => +s.toFixed(3)), median_s: +median(seconds).toFixed(3),
+        cpu_runs_s: cpu.map((s) => +s.toFixed(3)), cpu_median_s: +median(cpu).toFixed(3) };
       if (name === 'group_by_device') Object.assign(result, { groups: Number(row[0]), rows: Number(row[1]) });
       else {
         Object.assign(result, { rows: Number(row[0]), device_id_bytes: Number(row[1]), timestamp_sum: String(row[2]),
