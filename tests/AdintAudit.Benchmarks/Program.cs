@@ -42,6 +42,11 @@ if (args.Length > 0 && args[0] == "writer-stopwatch")
     return WriterBenchmarks.RunStopwatch(args);
 }
 
+if (args.Length > 0 && args[0] == "read-columns")
+{
+    return ReadColumnsStopwatch.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "generator-stopwatch")
 {
     return GeneratorBenchmarks.RunStopwatch(args);

@@ -31,15 +31,23 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs `fn` warmup + runs times (after `before` each time, untimed); returns seconds of the timed runs. */
-export async function timeRuns(fn, { warmup, runs, before }) {
+/**
+ * Runs `fn` warmup + runs times (after `before` each time, untimed); returns seconds of the timed runs. When `cpu` is
+ * an array, the process CPU seconds (user + system of every thread, DuckDB's included) of each timed run go into it.
+ */
+export async function timeRuns(fn, { warmup, runs, before, cpu }) {
   const times = [];
   for (let i = 0; i < warmup + runs; i++) {
     if (before) await before();
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await fn();
     const dt = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (i >= warmup) times.push(dt);
+    const dc = process.cpuUsage(c0);
+    if (i >= warmup) {
+      times.push(dt);
+      cpu?.push((dc.user + dc.system) / 1e6);
+    }
   }
   return times;
 }
