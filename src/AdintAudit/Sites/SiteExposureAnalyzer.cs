@@ -43,7 +43,33 @@ public static class SiteExposureAnalyzer
     {
         ArgumentNullException.ThrowIfNull(pings);
         ArgumentNullException.ThrowIfNull(sites);
+        SiteHitsPartial partial = SiteHits.CollectPartial(pings, PartitionDeviceMap.Identity(pings.DeviceCount), sites, options, ct);
+        return Compute(SiteHits.Merge([partial], pings.DeviceCount), sites, stays, homes, localTime, homeWorkSetSize, options, ct);
+    }
+
+    /// <summary>
+    /// Computes the exposure of every site from the pings at sites only (collected per partition of a dataset split by
+    /// device, then merged); the result equals <see cref="Compute(PingTable, SiteCatalog, StayTable?, HomeWorkTable?, LocalTime?, ReadOnlySpan{int}, SiteExposureOptions?, CancellationToken)"/>
+    /// over all pings.
+    /// </summary>
+    /// <param name="hits">The merged hits (devices numbered globally), collected with the same <paramref name="options"/>.</param>
+    /// <param name="sites">The sites the hits were collected for.</param>
+    /// <param name="stays">Stays of all devices (global numbering) for dwell; null leaves <see cref="SiteExposure.DwellMs"/> null.</param>
+    /// <param name="homes">Inferred homes and work places (global numbering); null leaves followed-home and staff at 0.</param>
+    /// <param name="localTime">Local time for counting days; null means UTC.</param>
+    /// <param name="homeWorkSetSize">Home/work anonymity set size of each device (global numbering, 0 = unknown), or empty.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="ct">Cancels between chunks of devices.</param>
+    /// <returns>One entry per site, in catalog order, and totals per category.</returns>
+    /// <exception cref="ArgumentException">The stays, homes or set sizes do not have the hits' device count.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static SiteExposureResult Compute(SiteHits hits, SiteCatalog sites, StayTable? stays, HomeWorkTable? homes, LocalTime? localTime,
+        ReadOnlySpan<int> homeWorkSetSize = default, SiteExposureOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(sites);
         options ??= new SiteExposureOptions();
+        PingTable pings = hits.Pings;
         int deviceCount = pings.DeviceCount;
         if (stays is not null && stays.DeviceCount != deviceCount)
         {
@@ -74,11 +100,9 @@ public static class SiteExposureAnalyzer
         // rows ascend (and with them its devices).
         int n = sites.Count;
         int[] siteStart = new int[n + 1];
-        long counted = 0;
         long atAny = 0;
         foreach (HitList part in parts)
         {
-            counted += part.Counted;
             atAny += part.RowsAtAnySite;
             for (int h = 0; h < part.Count; h++)
             {
@@ -127,7 +151,7 @@ public static class SiteExposureAnalyzer
         {
             Sites = exposures,
             Categories = Categories(sites, exposures, siteDevices, staff, homes, deviceStamp),
-            PingsCounted = counted,
+            PingsCounted = hits.PingsCounted,
             PingsAtAnySite = atAny,
             DevicesAtAnySite = devicesAtAny,
             FollowedHomeAtAnySite = followedAtAny,
@@ -136,7 +160,7 @@ public static class SiteExposureAnalyzer
     }
 
     /// <summary>
-    /// Returns one flag per ping: true when the ping is counted (same accuracy rule as <see cref="Compute"/>) and lies at
+    /// Returns one flag per ping: true when the ping is counted (same accuracy rule as the exposure, <see cref="SiteExposureOptions.MaxAccuracyMeters"/>) and lies at
     /// one site or more. This is what the "remove sensitive-site pings" mitigation removes; to remove pings at a site
     /// whatever their accuracy, pass <see cref="SiteExposureOptions.MaxAccuracyMeters"/> = +∞.
     /// </summary>
@@ -152,16 +176,23 @@ public static class SiteExposureAnalyzer
         ArgumentNullException.ThrowIfNull(sites);
         options ??= new SiteExposureOptions();
         bool[] mask = new bool[pings.Count];
+        Mark(pings, sites, options, mask, ct);
+        return mask;
+    }
+
+    /// <summary>Sets the flag of every counted ping at a site (as <see cref="AtSiteMask"/>) and returns the number of counted pings.</summary>
+    internal static long Mark(PingTable pings, SiteCatalog sites, SiteExposureOptions options, bool[] mask, CancellationToken ct)
+    {
         SiteLocator locator = sites.Locator;
-        DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        long[] counted = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
         {
             ct.ThrowIfCancellationRequested();
             var sink = new MaskSink(mask);
             Scan(pings, locator, options, from, to, ref sink);
-            return 0;
+            return sink.Counted[0];
         });
         ct.ThrowIfCancellationRequested();
-        return mask;
+        return counted.Sum();
     }
 
     /// <summary>The hot loop: accuracy filter, grid candidates, exact test; hits go to <paramref name="sink"/>.</summary>
@@ -443,13 +474,13 @@ public static class SiteExposureAnalyzer
         }
     }
 
-    /// <summary>Sets the flag of every row with a hit.</summary>
+    /// <summary>Sets the flag of every row with a hit, and keeps the chunk's count of counted pings.</summary>
     private readonly struct MaskSink(bool[] mask) : IHitSink
     {
+        public long[] Counted { get; } = new long[1];
+
         public void Add(int site, int row) => mask[row] = true;
 
-        public void Finish(long counted, long rowsAtAnySite)
-        {
-        }
+        public void Finish(long counted, long rowsAtAnySite) => Counted[0] = counted;
     }
 }
