@@ -49,8 +49,7 @@ public static class SiteExposureAnalyzer
 
     /// <summary>
     /// Computes the exposure of every site from the pings at sites only (collected per partition of a dataset split by
-    /// device, then merged); the result equals <see cref="Compute(PingTable, SiteCatalog, StayTable?, HomeWorkTable?, LocalTime?, ReadOnlySpan{int}, SiteExposureOptions?, CancellationToken)"/>
-    /// over all pings.
+    /// device, then merged); the result equals the exposure computed over all pings.
     /// </summary>
     /// <param name="hits">The merged hits (devices numbered globally), collected with the same <paramref name="options"/>.</param>
     /// <param name="sites">The sites the hits were collected for.</param>
@@ -160,8 +159,8 @@ public static class SiteExposureAnalyzer
     }
 
     /// <summary>
-    /// Returns one flag per ping: true when the ping is counted (same accuracy rule as the exposure, <see cref="SiteExposureOptions.MaxAccuracyMeters"/>) and lies at
-    /// one site or more. This is what the "remove sensitive-site pings" mitigation removes; to remove pings at a site
+    /// Returns one flag per ping: true when the ping is counted (the exposure's accuracy rule) and lies at one site or
+    /// more. This is what the "remove sensitive-site pings" mitigation removes; to remove pings at a site
     /// whatever their accuracy, pass <see cref="SiteExposureOptions.MaxAccuracyMeters"/> = +∞.
     /// </summary>
     /// <param name="pings">The pings.</param>
@@ -176,23 +175,41 @@ public static class SiteExposureAnalyzer
         ArgumentNullException.ThrowIfNull(sites);
         options ??= new SiteExposureOptions();
         bool[] mask = new bool[pings.Count];
-        Mark(pings, sites, options, mask, ct);
-        return mask;
-    }
-
-    /// <summary>Sets the flag of every counted ping at a site (as <see cref="AtSiteMask"/>) and returns the number of counted pings.</summary>
-    internal static long Mark(PingTable pings, SiteCatalog sites, SiteExposureOptions options, bool[] mask, CancellationToken ct)
-    {
         SiteLocator locator = sites.Locator;
-        long[] counted = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
         {
             ct.ThrowIfCancellationRequested();
             var sink = new MaskSink(mask);
             Scan(pings, locator, options, from, to, ref sink);
-            return sink.Counted[0];
+            return 0;
         });
         ct.ThrowIfCancellationRequested();
-        return counted.Sum();
+        return mask;
+    }
+
+    /// <summary>Returns the rows (ascending) of the counted pings at one site or more, and the number of counted pings.</summary>
+    internal static (int[] Rows, long Counted) RowsAtSites(PingTable pings, SiteCatalog sites, SiteExposureOptions options, CancellationToken ct)
+    {
+        SiteLocator locator = sites.Locator;
+        RowList[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = new RowList(64);
+            Scan(pings, locator, options, from, to, ref rows);
+            return rows;
+        });
+        ct.ThrowIfCancellationRequested();
+        int[] all = new int[parts.Sum(p => p.Count)];
+        int at = 0;
+        long counted = 0;
+        foreach (RowList part in parts)
+        {
+            part.Rows.AsSpan(0, part.Count).CopyTo(all.AsSpan(at));
+            at += part.Count;
+            counted += part.Counted;
+        }
+
+        return (all, counted);
     }
 
     /// <summary>The hot loop: accuracy filter, grid candidates, exact test; hits go to <paramref name="sink"/>.</summary>
@@ -451,7 +468,6 @@ public static class SiteExposureAnalyzer
         public int[] Sites = new int[capacity];
         public int[] Rows = new int[capacity];
         public int Count;
-        public long Counted;
         public long RowsAtAnySite;
 
         public void Add(int site, int row)
@@ -467,20 +483,42 @@ public static class SiteExposureAnalyzer
             Count++;
         }
 
-        public void Finish(long counted, long rowsAtAnySite)
-        {
-            Counted = counted;
-            RowsAtAnySite = rowsAtAnySite;
-        }
+        public void Finish(long counted, long rowsAtAnySite) => RowsAtAnySite = rowsAtAnySite;
     }
 
-    /// <summary>Sets the flag of every row with a hit, and keeps the chunk's count of counted pings.</summary>
+    /// <summary>Growable list of the rows with a hit (each once, ascending) of one chunk, with the chunk's count of counted pings.</summary>
+    private struct RowList(int capacity) : IHitSink
+    {
+        public int[] Rows = new int[capacity];
+        public int Count;
+        public long Counted;
+
+        public void Add(int site, int row)
+        {
+            // Scan reports a row's sites one after another, so a repeat is always the last row added.
+            if (Count > 0 && Rows[Count - 1] == row)
+            {
+                return;
+            }
+
+            if (Count == Rows.Length)
+            {
+                Array.Resize(ref Rows, Count * 2);
+            }
+
+            Rows[Count++] = row;
+        }
+
+        public void Finish(long counted, long rowsAtAnySite) => Counted = counted;
+    }
+
+    /// <summary>Sets the flag of every row with a hit.</summary>
     private readonly struct MaskSink(bool[] mask) : IHitSink
     {
-        public long[] Counted { get; } = new long[1];
-
         public void Add(int site, int row) => mask[row] = true;
 
-        public void Finish(long counted, long rowsAtAnySite) => Counted[0] = counted;
+        public void Finish(long counted, long rowsAtAnySite)
+        {
+        }
     }
 }

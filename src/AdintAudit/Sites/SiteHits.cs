@@ -46,9 +46,37 @@ public sealed class SiteHits
             throw new ArgumentException("one global index per device is needed", nameof(globalDevice));
         }
 
-        bool[] atSite = new bool[pings.Count];
-        long counted = SiteExposureAnalyzer.Mark(pings, sites, options ?? new SiteExposureOptions(), atSite, ct);
-        return new SiteHitsPartial(pings.Filter(atSite), globalDevice.ToArray(), counted);
+        (int[] rows, long counted) = SiteExposureAnalyzer.RowsAtSites(pings, sites, options ?? new SiteExposureOptions(), ct);
+        return new SiteHitsPartial(SelectRows(pings, rows), globalDevice.ToArray(), counted);
+    }
+
+    /// <summary>Returns a table of the given rows (ascending), every device kept.</summary>
+    private static PingTable SelectRows(PingTable pings, int[] rows)
+    {
+        int n = rows.Length;
+        var start = new int[pings.DeviceCount + 1];
+        var device = new int[n];
+        var time = new long[n];
+        var lat = new double[n];
+        var lon = new double[n];
+        var accuracy = new float[n];
+        for (int k = 0; k < n; k++)
+        {
+            int i = rows[k];
+            device[k] = pings.DeviceArray[i];
+            time[k] = pings.TimeArray[i];
+            lat[k] = pings.LatArray[i];
+            lon[k] = pings.LonArray[i];
+            accuracy[k] = pings.AccuracyArray[i];
+            start[device[k] + 1]++;
+        }
+
+        for (int d = 0; d < pings.DeviceCount; d++)
+        {
+            start[d + 1] += start[d];
+        }
+
+        return new PingTable(pings.DeviceIdArray, start, device, time, lat, lon, accuracy);
     }
 
     /// <summary>Merges the partials of every partition into the hits of the whole dataset.</summary>
