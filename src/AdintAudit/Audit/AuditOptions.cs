@@ -49,6 +49,13 @@ public sealed record AuditOptions
     public int WhatIfUnicityDevices { get; init; } = 2_000;
 
     /// <summary>
+    /// Pings the what-ifs run on, about (default 2,000,000): devices are sampled by a hash of their id at the rate
+    /// min(1, this / input rows), so every mitigation's re-run of the mobility stages costs the same on any dataset size;
+    /// below the cap every device is used. The table states the sample (<see cref="WhatIfSample"/>).
+    /// </summary>
+    public int WhatIfMaxPings { get; init; } = 2_000_000;
+
+    /// <summary>
     /// Cell edge of the inferred-home map in meters; null (default) picks the smallest of
     /// <see cref="HomeDensityGrid.CellLadderMeters"/> that shows at least half of the homes in cells of k or more.
     /// </summary>

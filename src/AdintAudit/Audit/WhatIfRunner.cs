@@ -42,24 +42,73 @@ public static class WhatIfRunner
     /// <summary>Time bins longer than this (minutes) make home and work unobservable; their home figures are not reported.</summary>
     public const int MaxBinForHomeFiguresMinutes = 60;
 
-    /// <summary>Runs every mitigation of <paramref name="options"/> that applies.</summary>
+    /// <summary>Runs every mitigation of <paramref name="options"/> that applies, on the device sample of the baseline.</summary>
     /// <param name="baseline">The audit's mobility run (its cleaned pings and homes).</param>
     /// <param name="sites">Sensitive sites, or null.</param>
-    /// <param name="atSite">Pings of <see cref="MobilityRun.Used"/> at a site, or null.</param>
+    /// <param name="atSite">Pings of <see cref="MobilityRun.Used"/> at a site, or null (used when every device is sampled).</param>
     /// <param name="options">The audit's options.</param>
     /// <param name="progress">Mitigations done.</param>
     /// <param name="cancellationToken">Stops between and inside mitigations.</param>
+    /// <remarks>
+    /// Below <see cref="AuditOptions.WhatIfMaxPings"/> input rows every device is used and "before" is the baseline
+    /// itself; above it, <see cref="Run(WhatIfSample, SiteCatalog?, AuditOptions, IProgress{long}?, CancellationToken)"/>
+    /// runs on <see cref="WhatIfSample.FromRun"/>.
+    /// </remarks>
     public static WhatIfTable Run(MobilityRun baseline, SiteCatalog? sites, bool[]? atSite, AuditOptions options, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(options);
-        var rows = new List<WhatIfRow>();
         if (options.WhatIfs.Count == 0)
         {
-            return new WhatIfTable(rows);
+            return new WhatIfTable([]);
         }
 
+        WhatIfSample sample = WhatIfSample.FromRun(baseline, options.WhatIfMaxPings);
+        return sample.IsComplete
+            ? Run(baseline, sample, sites, atSite, options, progress, cancellationToken)
+            : Run(sample, sites, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs every mitigation of <paramref name="options"/> that applies on a device sample: "before" re-runs the mobility
+    /// stages on the sample as the audit does (IP-like pings excluded, the audit's local time), "after" on each
+    /// mitigation of it, so both are measured by the same method on the same devices.
+    /// </summary>
+    /// <param name="sample">The sampled devices' cleaned pings (<see cref="WhatIfSample.Merge"/> or <see cref="WhatIfSample.FromRun"/>).</param>
+    /// <param name="sites">Sensitive sites, or null.</param>
+    /// <param name="options">The audit's options.</param>
+    /// <param name="progress">Mitigations done.</param>
+    /// <param name="cancellationToken">Stops between and inside mitigations.</param>
+    /// <returns>The table, stating the sample's size.</returns>
+    public static WhatIfTable Run(WhatIfSample sample, SiteCatalog? sites, AuditOptions options, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.WhatIfs.Count == 0)
+        {
+            return new WhatIfTable([]);
+        }
+
+        // The audit's own stage methods (AuditRunner forces them the same way), so "before" equals the baseline's rows.
+        PipelineOptions pipeline = options.Pipeline;
+        PingTable pings = sample.Pings;
+        StayTable stays = StayDetector.Detect(pings, pipeline.Stays with { Method = StayMethod.Adtech }, sample.IpLike, sample.LocalTime);
+        PlaceTable places = PlaceClusterer.Cluster(stays, pipeline.Places with { Method = PlaceMethod.Default });
+        HomeWorkTable homes = HomeWorkInference.Infer(pings, stays, places, pipeline.HomeWork with { Method = HomeWorkMethod.Default }, sample.LocalTime,
+            sample.IpLike);
+        var before = new MobilityRun(pings, null, pings, sample.LocalTime) { Stays = stays, Places = places, Homes = homes };
+        return Run(before, sample, sites, AtSite(pings, sites, options, cancellationToken), options, progress, cancellationToken);
+    }
+
+    private static bool[]? AtSite(PingTable pings, SiteCatalog? sites, AuditOptions options, CancellationToken cancellationToken) =>
+        sites is null ? null : SiteExposureAnalyzer.AtSiteMask(pings, sites, options.Sites, cancellationToken);
+
+    private static WhatIfTable Run(MobilityRun baseline, WhatIfSample sample, SiteCatalog? sites, bool[]? atSite, AuditOptions options,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var rows = new List<WhatIfRow>();
         HomeWorkTable homes = baseline.Homes!;
         var context = new MitigationContext
         {
@@ -98,7 +147,13 @@ public static class WhatIfRunner
             progress?.Report(++done);
         }
 
-        return new WhatIfTable(rows);
+        return new WhatIfTable(rows)
+        {
+            SampledDevices = sample.Pings.DeviceCount,
+            SampledPings = sample.Pings.Count,
+            TotalDevices = sample.TotalDevices,
+            TotalPings = sample.TotalPings,
+        };
     }
 
     /// <summary>The unicity settings of the what-ifs: the headline resolution only, a bounded device sample.</summary>

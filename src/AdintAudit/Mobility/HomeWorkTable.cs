@@ -74,6 +74,54 @@ public sealed class HomeWorkTable
     /// <summary>Pings that supported the home (default: night pings at the home; skmob: pings at the chosen coordinate).</summary>
     public ReadOnlySpan<int> EvidencePings => EvidencePingsArray;
 
+    /// <summary>
+    /// Merges the home/work tables of partitions of a dataset (split by device) into the table the whole dataset gives:
+    /// one row per global device, in global device order. Place ids are per device and stay as they are.
+    /// </summary>
+    /// <param name="parts">The table of each partition (same method and local time).</param>
+    /// <param name="globalDevice">Per partition, the global index of each local device (ascending; together every device once).</param>
+    /// <param name="globalDeviceCount">Number of devices of the whole dataset.</param>
+    /// <returns>The merged table; for one partition with the identity map, a table equal to that partition's.</returns>
+    /// <exception cref="ArgumentException">The lists differ in length, methods or local times differ, or the device maps do not cover every device once.</exception>
+    public static HomeWorkTable Merge(IReadOnlyList<HomeWorkTable> parts, IReadOnlyList<int[]> globalDevice, int globalDeviceCount)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(globalDevice);
+        if (parts.Count == 0 || globalDevice.Count != parts.Count)
+        {
+            throw new ArgumentException("one device map per partition, and at least one partition, are needed", nameof(parts));
+        }
+
+        for (int p = 0; p < parts.Count; p++)
+        {
+            if (parts[p].Method != parts[0].Method || !string.Equals(parts[p].LocalTimeDescription, parts[0].LocalTimeDescription, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"partition {p}: another method or local time", nameof(parts));
+            }
+        }
+
+        var map = PartitionDeviceMap.Create(globalDevice, globalDeviceCount, p => parts[p].Count);
+        var merged = new HomeWorkTable(map.GlobalIds(p => parts[p].DeviceIdArray), parts[0].Method, parts[0].LocalTimeDescription);
+        for (int g = 0; g < globalDeviceCount; g++)
+        {
+            HomeWorkTable part = parts[map.Owner[g]];
+            int l = map.Local[g];
+            merged.HomeLatArray[g] = part.HomeLatArray[l];
+            merged.HomeLonArray[g] = part.HomeLonArray[l];
+            merged.HomeConfidenceArray[g] = part.HomeConfidenceArray[l];
+            merged.WorkLatArray[g] = part.WorkLatArray[l];
+            merged.WorkLonArray[g] = part.WorkLonArray[l];
+            merged.WorkConfidenceArray[g] = part.WorkConfidenceArray[l];
+            merged.HomePlaceArray[g] = part.HomePlaceArray[l];
+            merged.WorkPlaceArray[g] = part.WorkPlaceArray[l];
+            merged.HomeNightsArray[g] = part.HomeNightsArray[l];
+            merged.WorkDaysArray[g] = part.WorkDaysArray[l];
+            merged.EvidencePingsArray[g] = part.EvidencePingsArray[l];
+        }
+
+        return merged;
+    }
+
     internal string[] DeviceIdArray { get; }
 
     internal double[] HomeLatArray { get; }

@@ -73,6 +73,69 @@ public sealed class StayTable
         return new StayTable(pings.DeviceIdArray, (int[])pings.DeviceStartArray.Clone(), columns, StayMethod.Adtech);
     }
 
+    /// <summary>
+    /// Merges the stays of partitions of a dataset (split by device) into the table the whole dataset gives: rows in
+    /// global device order, the device column renumbered to global devices, and <see cref="FirstPing"/> /
+    /// <see cref="LastPing"/> renumbered to rows of the whole ping table.
+    /// </summary>
+    /// <param name="parts">The stays of each partition (same method), devices numbered as in the partition.</param>
+    /// <param name="globalDevice">Per partition, the global index of each local device (ascending; together every device once).</param>
+    /// <param name="globalDeviceCount">Number of devices of the whole dataset.</param>
+    /// <param name="pingDeviceStart">
+    /// Per partition, <see cref="Data.PingTable.DeviceStart"/> of the ping table the stays were detected in (the rows
+    /// that <see cref="FirstPing"/> and <see cref="LastPing"/> index).
+    /// </param>
+    /// <returns>The merged table; for one partition with the identity map, a table equal to that partition's.</returns>
+    /// <remarks>Stays are per device, so the merge is exact for any assignment of devices to partitions. O(stays + devices).</remarks>
+    /// <exception cref="ArgumentException">The lists differ in length, the methods differ, or the device maps do not cover every device once.</exception>
+    public static StayTable Merge(IReadOnlyList<StayTable> parts, IReadOnlyList<int[]> globalDevice, int globalDeviceCount,
+        IReadOnlyList<int[]> pingDeviceStart)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(globalDevice);
+        ArgumentNullException.ThrowIfNull(pingDeviceStart);
+        if (parts.Count == 0 || globalDevice.Count != parts.Count || pingDeviceStart.Count != parts.Count)
+        {
+            throw new ArgumentException("one device map and one ping slice table per partition, and at least one partition, are needed", nameof(parts));
+        }
+
+        for (int p = 0; p < parts.Count; p++)
+        {
+            if (parts[p].Method != parts[0].Method || pingDeviceStart[p].Length != parts[p].DeviceCount + 1)
+            {
+                throw new ArgumentException($"partition {p}: another stay method, or a ping slice table of another device count", nameof(parts));
+            }
+        }
+
+        var map = PartitionDeviceMap.Create(globalDevice, globalDeviceCount, p => parts[p].DeviceCount);
+        int[][] stayStarts = [.. parts.Select(p => p.DeviceStartArray)];
+        int[] start = map.MergedStarts(stayStarts);
+        int[] pingStart = map.MergedStarts(pingDeviceStart);
+        var columns = new StayColumns(
+            PartitionDeviceMap.DeviceColumn(start),
+            map.Gather(stayStarts, p => parts[p].Columns.Lat, start),
+            map.Gather(stayStarts, p => parts[p].Columns.Lon, start),
+            map.Gather(stayStarts, p => parts[p].Columns.Start, start),
+            map.Gather(stayStarts, p => parts[p].Columns.End, start),
+            map.Gather(stayStarts, p => parts[p].Columns.Pings, start),
+            map.Gather(stayStarts, p => parts[p].Columns.First, start),
+            map.Gather(stayStarts, p => parts[p].Columns.Last, start),
+            map.Gather(stayStarts, p => parts[p].Columns.Nights, start),
+            map.Gather(stayStarts, p => parts[p].Columns.Gap, start));
+        for (int g = 0; g < globalDeviceCount; g++)
+        {
+            // A local row r of the device's slice [s, …) becomes row pingStart[g] + (r - s) of the whole table.
+            int shift = pingStart[g] - pingDeviceStart[map.Owner[g]][map.Local[g]];
+            for (int i = start[g]; i < start[g + 1]; i++)
+            {
+                columns.First[i] += shift;
+                columns.Last[i] += shift;
+            }
+        }
+
+        return new StayTable(map.GlobalIds(p => parts[p].DeviceIdArray), start, columns, parts[0].Method);
+    }
+
     internal string[] DeviceIdArray { get; }
 
     internal int[] DeviceStartArray { get; }
@@ -96,6 +159,23 @@ internal sealed class StayColumns
 
     public StayColumns()
     {
+    }
+
+    /// <summary>Wraps full columns of equal length.</summary>
+    public StayColumns(int[] device, double[] lat, double[] lon, long[] start, long[] end, int[] pings, int[] first, int[] last, int[] nights,
+        long[] gap)
+    {
+        Device = device;
+        Lat = lat;
+        Lon = lon;
+        Start = start;
+        End = end;
+        Pings = pings;
+        First = first;
+        Last = last;
+        Nights = nights;
+        Gap = gap;
+        Count = device.Length;
     }
 
     /// <summary>Starts with room for <paramref name="capacity"/> stays (a chunk's estimate, to spare most regrowth).</summary>

@@ -82,41 +82,45 @@ public sealed record DatasetProfile(
     private const int MaxAccuracyBin = 100_000;
     private static readonly double[] s_accuracyEdges = [0, 5, 10, 20, 50, 100, 200, 500, 1000, 5000];
 
-    /// <summary>Profiles <paramref name="pings"/> in one pass over the columns.</summary>
+    /// <summary>Profiles <paramref name="pings"/> in one pass over the columns (one partition with the identity map, merged).</summary>
     /// <param name="pings">The pings (sorted by device and time, as every <see cref="PingTable"/> is).</param>
     /// <param name="localTime">Local time for hours and days.</param>
     public static DatasetProfile Compute(PingTable pings, LocalTime localTime)
     {
         ArgumentNullException.ThrowIfNull(pings);
         ArgumentNullException.ThrowIfNull(localTime);
+        DatasetProfilePartial partial = ComputePartial(pings, PartitionDeviceMap.Identity(pings.DeviceCount), localTime);
+        return Merge([partial], pings.DeviceCount);
+    }
+
+    /// <summary>Profiles one partition of a dataset split by device: per-device counts and the partition's histograms.</summary>
+    /// <param name="pings">The partition's pings (devices numbered locally, ordinal order).</param>
+    /// <param name="globalDevice">Global index of each local device, ascending (the identity for the whole dataset).</param>
+    /// <param name="localTime">Local time for hours and days; the same for every partition.</param>
+    /// <returns>The partial; memory O(devices of the partition + distinct accuracy meters + local days).</returns>
+    /// <exception cref="ArgumentException"><paramref name="globalDevice"/> does not have one entry per device.</exception>
+    public static DatasetProfilePartial ComputePartial(PingTable pings, ReadOnlySpan<int> globalDevice, LocalTime localTime)
+    {
+        ArgumentNullException.ThrowIfNull(pings);
+        ArgumentNullException.ThrowIfNull(localTime);
+        if (globalDevice.Length != pings.DeviceCount)
+        {
+            throw new ArgumentException("one global index per device is needed", nameof(globalDevice));
+        }
+
         ReadOnlySpan<long> time = pings.TimeMs;
         ReadOnlySpan<float> accuracy = pings.AccuracyM;
         ReadOnlySpan<int> start = pings.DeviceStart;
-        long[] byHour = new long[24];
-        long[] accuracyBins = new long[s_accuracyEdges.Length];
+        var partial = new DatasetProfilePartial(globalDevice.ToArray(), pings.Count, localTime.Description);
         var localDays = new HashSet<long>();
-        var devicePings = new List<int>(pings.DeviceCount);
-        var perDevice = new List<double>(pings.DeviceCount);
-        var activeDays = new List<double>(pings.DeviceCount);
-        var perActiveDay = new List<double>(pings.DeviceCount);
         long[] accuracyMeters = new long[MaxAccuracyBin + 2];
-        double accuracySum = 0;
-        double accuracyMin = double.PositiveInfinity;
-        double accuracyMax = double.NegativeInfinity;
-        long accuracyKnown = 0;
-        long first = long.MaxValue;
-        long last = long.MinValue;
         for (int d = 0; d < pings.DeviceCount; d++)
         {
             int from = start[d];
             int to = start[d + 1];
-            if (to == from)
-            {
-                continue;
-            }
-
             int days = 0;
             long previousDay = long.MinValue;
+            double accuracySum = 0;
             for (int i = from; i < to; i++)
             {
                 long local = localTime.ToLocalMs(time[i]);
@@ -127,7 +131,7 @@ public sealed record DatasetProfile(
                     msOfDay += DayMs;
                 }
 
-                byHour[msOfDay / 3_600_000L]++;
+                partial.ByHour[msOfDay / 3_600_000L]++;
 
                 // Times are sorted within a device, so its local days are non-decreasing (DST can only repeat a day).
                 if (day != previousDay)
@@ -140,42 +144,147 @@ public sealed record DatasetProfile(
                 float a = i < accuracy.Length ? accuracy[i] : float.NaN;
                 if (!float.IsNaN(a))
                 {
-                    accuracyKnown++;
+                    partial.AccuracyKnown++;
                     accuracySum += a;
-                    accuracyMin = Math.Min(accuracyMin, a);
-                    accuracyMax = Math.Max(accuracyMax, a);
+                    partial.AccuracyMin = Math.Min(partial.AccuracyMin, a);
+                    partial.AccuracyMax = Math.Max(partial.AccuracyMax, a);
                     accuracyMeters[a < 0 ? 0 : (int)Math.Min(MaxAccuracyBin + 1, Math.Floor(a))]++;
                     int bin = Array.BinarySearch(s_accuracyEdges, (double)a);
                     bin = bin >= 0 ? bin : Math.Max(0, ~bin - 1);
-                    accuracyBins[bin]++;
+                    partial.AccuracyBins[bin]++;
                 }
             }
 
-            first = Math.Min(first, time[from]);
-            last = Math.Max(last, time[to - 1]);
-            devicePings.Add(to - from);
-            perDevice.Add(to - from);
-            activeDays.Add(days);
-            perActiveDay.Add((to - from) / (double)days);
+            partial.DevicePings[d] = to - from;
+            partial.ActiveDays[d] = days;
+            partial.AccuracySum[d] = accuracySum;
+            if (to > from)
+            {
+                partial.FirstMs = Math.Min(partial.FirstMs, time[from]);
+                partial.LastMs = Math.Max(partial.LastMs, time[to - 1]);
+            }
         }
 
+        partial.SetLocalDays([.. localDays]);
+        partial.SetAccuracyMeters(accuracyMeters);
+        return partial;
+    }
+
+    /// <summary>Merges the partials of every partition into the profile of the whole dataset.</summary>
+    /// <param name="parts">One partial per partition, each from <see cref="ComputePartial"/> with the same local time.</param>
+    /// <param name="globalDeviceCount">Number of devices of the whole dataset.</param>
+    /// <returns>The profile; identical for any assignment of devices to partitions.</returns>
+    /// <remarks>
+    /// Exact: counts and histograms add as integers, per-device values are placed by global device, and the accuracy
+    /// sum adds each device's subtotal in global device order, so floating-point results do not depend on the split.
+    /// </remarks>
+    /// <exception cref="ArgumentException">No partial, local times differ, or a global device occurs twice or out of range.</exception>
+    public static DatasetProfile Merge(IReadOnlyList<DatasetProfilePartial> parts, int globalDeviceCount)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0 || parts.Any(p => !string.Equals(p.LocalTime, parts[0].LocalTime, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("at least one partial, all with the same local time, is needed", nameof(parts));
+        }
+
+        var map = PartitionDeviceMap.Create([.. parts.Select(p => p.GlobalDeviceArray)], globalDeviceCount, p => parts[p].GlobalDeviceArray.Length,
+            coverAll: false);
+        long pings = 0;
+        long[] byHour = new long[24];
+        long[] accuracyBins = new long[s_accuracyEdges.Length];
+        long[] accuracyMeters = new long[MaxAccuracyBin + 2];
+        long accuracyKnown = 0;
+        double accuracyMin = double.PositiveInfinity;
+        double accuracyMax = double.NegativeInfinity;
+        long first = long.MaxValue;
+        long last = long.MinValue;
+        var localDays = new List<long>();
+        foreach (DatasetProfilePartial part in parts)
+        {
+            pings += part.Pings;
+            Add(byHour, part.ByHour);
+            Add(accuracyBins, part.AccuracyBins);
+            for (int k = 0; k < part.MeterBins.Length; k++)
+            {
+                accuracyMeters[part.MeterBins[k]] += part.MeterCounts[k];
+            }
+
+            accuracyKnown += part.AccuracyKnown;
+            accuracyMin = Math.Min(accuracyMin, part.AccuracyMin);
+            accuracyMax = Math.Max(accuracyMax, part.AccuracyMax);
+            first = Math.Min(first, part.FirstMs);
+            last = Math.Max(last, part.LastMs);
+            localDays.AddRange(part.LocalDays);
+        }
+
+        var devicePings = new List<int>(globalDeviceCount);
+        var perDevice = new List<double>(globalDeviceCount);
+        var activeDays = new List<double>(globalDeviceCount);
+        var perActiveDay = new List<double>(globalDeviceCount);
+        double accuracySum = 0;
+        for (int g = 0; g < globalDeviceCount; g++)
+        {
+            if (map.Owner[g] < 0)
+            {
+                continue;
+            }
+
+            DatasetProfilePartial part = parts[map.Owner[g]];
+            int l = map.Local[g];
+            int n = part.DevicePings[l];
+            if (n == 0)
+            {
+                continue;
+            }
+
+            int days = part.ActiveDays[l];
+            accuracySum += part.AccuracySum[l];
+            devicePings.Add(n);
+            perDevice.Add(n);
+            activeDays.Add(days);
+            perActiveDay.Add(n / (double)days);
+        }
+
+        localDays.Sort();
         return new DatasetProfile(
-            pings.Count,
+            pings,
             devicePings.Count,
             devicePings.Count == 0 ? 0 : first,
             devicePings.Count == 0 ? 0 : last,
-            localDays.Count,
+            CountDistinct(localDays),
             Distribution.Of([.. perDevice]),
             Distribution.Of([.. activeDays]),
             Distribution.Of([.. perActiveDay]),
             byHour,
-            pings.Count == 0 ? 0 : accuracyKnown / (double)pings.Count,
+            pings == 0 ? 0 : accuracyKnown / (double)pings,
             FromMeterHistogram(accuracyMeters, accuracyKnown, accuracySum, accuracyMin, accuracyMax),
             s_accuracyEdges,
             accuracyBins,
             devicePings,
-            localTime.Description);
+            parts[0].LocalTime);
     }
+
+    private static void Add(long[] total, long[] part)
+    {
+        for (int i = 0; i < total.Length; i++)
+        {
+            total[i] += part[i];
+        }
+    }
+
+    private static int CountDistinct(List<long> sorted)
+    {
+        int distinct = 0;
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            distinct += i == 0 || sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+
+        return distinct;
+    }
+
+    /// <summary>Number of accuracy bins of <see cref="AccuracyBinCounts"/> (for partials).</summary>
+    internal static int AccuracyBinCount => s_accuracyEdges.Length;
 
     /// <summary>Quantiles from a histogram of whole meters (memory independent of the ping count).</summary>
     private static Distribution FromMeterHistogram(long[] counts, long total, double sum, double min, double max)

@@ -43,7 +43,32 @@ public static class SiteExposureAnalyzer
     {
         ArgumentNullException.ThrowIfNull(pings);
         ArgumentNullException.ThrowIfNull(sites);
+        SiteHitsPartial partial = SiteHits.CollectPartial(pings, PartitionDeviceMap.Identity(pings.DeviceCount), sites, options, ct);
+        return Compute(SiteHits.Merge([partial], pings.DeviceCount), sites, stays, homes, localTime, homeWorkSetSize, options, ct);
+    }
+
+    /// <summary>
+    /// Computes the exposure of every site from the pings at sites only (collected per partition of a dataset split by
+    /// device, then merged); the result equals the exposure computed over all pings.
+    /// </summary>
+    /// <param name="hits">The merged hits (devices numbered globally), collected with the same <paramref name="options"/>.</param>
+    /// <param name="sites">The sites the hits were collected for.</param>
+    /// <param name="stays">Stays of all devices (global numbering) for dwell; null leaves <see cref="SiteExposure.DwellMs"/> null.</param>
+    /// <param name="homes">Inferred homes and work places (global numbering); null leaves followed-home and staff at 0.</param>
+    /// <param name="localTime">Local time for counting days; null means UTC.</param>
+    /// <param name="homeWorkSetSize">Home/work anonymity set size of each device (global numbering, 0 = unknown), or empty.</param>
+    /// <param name="options">Options; null for the defaults.</param>
+    /// <param name="ct">Cancels between chunks of devices.</param>
+    /// <returns>One entry per site, in catalog order, and totals per category.</returns>
+    /// <exception cref="ArgumentException">The stays, homes or set sizes do not have the hits' device count.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
+    public static SiteExposureResult Compute(SiteHits hits, SiteCatalog sites, StayTable? stays, HomeWorkTable? homes, LocalTime? localTime,
+        ReadOnlySpan<int> homeWorkSetSize = default, SiteExposureOptions? options = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(sites);
         options ??= new SiteExposureOptions();
+        PingTable pings = hits.Pings;
         int deviceCount = pings.DeviceCount;
         if (stays is not null && stays.DeviceCount != deviceCount)
         {
@@ -74,11 +99,9 @@ public static class SiteExposureAnalyzer
         // rows ascend (and with them its devices).
         int n = sites.Count;
         int[] siteStart = new int[n + 1];
-        long counted = 0;
         long atAny = 0;
         foreach (HitList part in parts)
         {
-            counted += part.Counted;
             atAny += part.RowsAtAnySite;
             for (int h = 0; h < part.Count; h++)
             {
@@ -127,7 +150,7 @@ public static class SiteExposureAnalyzer
         {
             Sites = exposures,
             Categories = Categories(sites, exposures, siteDevices, staff, homes, deviceStamp),
-            PingsCounted = counted,
+            PingsCounted = hits.PingsCounted,
             PingsAtAnySite = atAny,
             DevicesAtAnySite = devicesAtAny,
             FollowedHomeAtAnySite = followedAtAny,
@@ -136,8 +159,8 @@ public static class SiteExposureAnalyzer
     }
 
     /// <summary>
-    /// Returns one flag per ping: true when the ping is counted (same accuracy rule as <see cref="Compute"/>) and lies at
-    /// one site or more. This is what the "remove sensitive-site pings" mitigation removes; to remove pings at a site
+    /// Returns one flag per ping: true when the ping is counted (the exposure's accuracy rule) and lies at one site or
+    /// more. This is what the "remove sensitive-site pings" mitigation removes; to remove pings at a site
     /// whatever their accuracy, pass <see cref="SiteExposureOptions.MaxAccuracyMeters"/> = +∞.
     /// </summary>
     /// <param name="pings">The pings.</param>
@@ -162,6 +185,31 @@ public static class SiteExposureAnalyzer
         });
         ct.ThrowIfCancellationRequested();
         return mask;
+    }
+
+    /// <summary>Returns the rows (ascending) of the counted pings at one site or more, and the number of counted pings.</summary>
+    internal static (int[] Rows, long Counted) RowsAtSites(PingTable pings, SiteCatalog sites, SiteExposureOptions options, CancellationToken ct)
+    {
+        SiteLocator locator = sites.Locator;
+        RowList[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = new RowList(64);
+            Scan(pings, locator, options, from, to, ref rows);
+            return rows;
+        });
+        ct.ThrowIfCancellationRequested();
+        int[] all = new int[parts.Sum(p => p.Count)];
+        int at = 0;
+        long counted = 0;
+        foreach (RowList part in parts)
+        {
+            part.Rows.AsSpan(0, part.Count).CopyTo(all.AsSpan(at));
+            at += part.Count;
+            counted += part.Counted;
+        }
+
+        return (all, counted);
     }
 
     /// <summary>The hot loop: accuracy filter, grid candidates, exact test; hits go to <paramref name="sink"/>.</summary>
@@ -420,7 +468,6 @@ public static class SiteExposureAnalyzer
         public int[] Sites = new int[capacity];
         public int[] Rows = new int[capacity];
         public int Count;
-        public long Counted;
         public long RowsAtAnySite;
 
         public void Add(int site, int row)
@@ -436,11 +483,33 @@ public static class SiteExposureAnalyzer
             Count++;
         }
 
-        public void Finish(long counted, long rowsAtAnySite)
+        public void Finish(long counted, long rowsAtAnySite) => RowsAtAnySite = rowsAtAnySite;
+    }
+
+    /// <summary>Growable list of the rows with a hit (each once, ascending) of one chunk, with the chunk's count of counted pings.</summary>
+    private struct RowList(int capacity) : IHitSink
+    {
+        public int[] Rows = new int[capacity];
+        public int Count;
+        public long Counted;
+
+        public void Add(int site, int row)
         {
-            Counted = counted;
-            RowsAtAnySite = rowsAtAnySite;
+            // Scan reports a row's sites one after another, so a repeat is always the last row added.
+            if (Count > 0 && Rows[Count - 1] == row)
+            {
+                return;
+            }
+
+            if (Count == Rows.Length)
+            {
+                Array.Resize(ref Rows, Count * 2);
+            }
+
+            Rows[Count++] = row;
         }
+
+        public void Finish(long counted, long rowsAtAnySite) => Counted = counted;
     }
 
     /// <summary>Sets the flag of every row with a hit.</summary>

@@ -1,6 +1,6 @@
 namespace AdintAudit.Sites;
 
-/// <summary>The result of <see cref="SiteExposureAnalyzer.Compute"/>: one entry per site and totals per category.</summary>
+/// <summary>The result of <see cref="SiteExposureAnalyzer"/>.Compute: one entry per site and totals per category.</summary>
 public sealed record SiteExposureResult
 {
     /// <summary>One entry per site, in catalog order.</summary>

@@ -4,6 +4,18 @@ namespace AdintAudit.Risk.Mitigation;
 /// <param name="Rows">One row per (mitigation, metric), in the order the audit ran them.</param>
 public sealed record WhatIfTable(IReadOnlyList<WhatIfRow> Rows)
 {
+    /// <summary>Devices the what-ifs ran on (a sample chosen by device id hash; all devices below the cap); 0 when not stated.</summary>
+    public int SampledDevices { get; init; }
+
+    /// <summary>Cleaned pings of <see cref="SampledDevices"/>; 0 when not stated.</summary>
+    public long SampledPings { get; init; }
+
+    /// <summary>Devices of the whole dataset, for comparison with <see cref="SampledDevices"/>; 0 when not stated.</summary>
+    public int TotalDevices { get; init; }
+
+    /// <summary>Cleaned pings of the whole dataset; 0 when not stated.</summary>
+    public long TotalPings { get; init; }
+
     /// <summary>Returns the rows of one mitigation, in table order.</summary>
     /// <param name="mitigationLabel">A <see cref="WhatIfMitigation.Label"/>.</param>
     public IReadOnlyList<WhatIfRow> ForMitigation(string mitigationLabel) =>
