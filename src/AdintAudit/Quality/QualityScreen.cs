@@ -194,10 +194,13 @@ public static class QualityScreen
         return new QualityReport(input, clean, first.WindowStartMs, first.WindowEndMs, first.WindowSource, checks);
     }
 
-    /// <summary>Whether <paramref name="value"/> has at most <paramref name="decimals"/> decimals (to 1e-7 of a unit of the last one).</summary>
-    internal static bool HasAtMostDecimals(double value, int decimals)
+    /// <summary>
+    /// Whether <paramref name="value"/> × <paramref name="scale"/> is a whole number (to 1e-6): with scale 10^d, whether
+    /// the value has at most d decimals (to 1e-7 of a unit of the last one).
+    /// </summary>
+    private static bool IsWholeInUnitsOf(double value, double scale)
     {
-        double scaled = value * Math.Pow(10, decimals);
+        double scaled = value * scale;
         return Math.Abs(scaled - Math.Round(scaled)) < 1e-6;
     }
 
@@ -242,6 +245,8 @@ public static class QualityScreen
         double[] lon = pings.LonArray;
         float[] acc = pings.AccuracyArray;
         bool checkShared = facts.SharedCoordinateCount > 0;
+        double ipScale = Math.Pow(10, options.IpLikeMaxDecimals);
+        double coarseScale = Math.Pow(10, options.CoarseMaxDecimals);
         var ipLikeAll = new bool[n];
         for (int i = 0; i < n; i++)
         {
@@ -251,7 +256,7 @@ public static class QualityScreen
             }
 
             bool shared = checkShared && facts.IsShared(lat[i], lon[i]);
-            bool ipPrecision = HasAtMostDecimals(lat[i], options.IpLikeMaxDecimals) && HasAtMostDecimals(lon[i], options.IpLikeMaxDecimals);
+            bool ipPrecision = IsWholeInUnitsOf(lat[i], ipScale) && IsWholeInUnitsOf(lon[i], ipScale);
             if (shared)
             {
                 counters[Shared].Add(i);
@@ -262,7 +267,7 @@ public static class QualityScreen
                 counters[IpPrecision].Add(i);
             }
 
-            if (HasAtMostDecimals(lat[i], options.CoarseMaxDecimals) && HasAtMostDecimals(lon[i], options.CoarseMaxDecimals))
+            if (IsWholeInUnitsOf(lat[i], coarseScale) && IsWholeInUnitsOf(lon[i], coarseScale))
             {
                 counters[Coarse].Add(i);
             }

@@ -12,6 +12,9 @@ internal static class RemovalChecks
     /// <summary>Index of each removal check in the counters passed to <see cref="Mark"/>.</summary>
     public const int Duplicate = 0, NullIsland = 1, OutOfRange = 2, OutsideWindow = 3, Teleport = 4;
 
+    /// <summary>R·(π/2)·(π/180): the bound of <see cref="FasterThan"/> per degree of coordinate difference.</summary>
+    private const double BoundMetersPerDegree = Haversine.EarthRadiusMeters * (Math.PI / 2) * (Math.PI / 180);
+
     /// <summary>Pings at one instant of one device checked for duplicates by a linear look-back; longer runs use a set.</summary>
     private const int LinearDuplicateRun = 16;
 
@@ -27,9 +30,9 @@ internal static class RemovalChecks
             return pings;
         }
 
-        var all = new bool[pings.Count];
-        Array.Fill(all, true);
-        PingTable copy = pings.Filter(all);
+        // Sorting within runs of one device and one instant moves only lat, lon and accuracy; the other columns are shared.
+        var copy = new PingTable(pings.DeviceIdArray, pings.DeviceStartArray, pings.DeviceArray, pings.TimeArray,
+            (double[])pings.LatArray.Clone(), (double[])pings.LonArray.Clone(), (float[])pings.AccuracyArray.Clone());
         SortTiesCanonically(copy);
         return copy;
     }
@@ -114,7 +117,7 @@ internal static class RemovalChecks
                     continue;
                 }
 
-                if (previous >= 0 && Speed(previous, i, t, lat, lon) > limitMetersPerMs)
+                if (previous >= 0 && FasterThan(lat[previous], lon[previous], lat[i], lon[i], t[i] - t[previous], limitMetersPerMs))
                 {
                     int next = i + 1;
                     while (next < end && !keep[next])
@@ -122,7 +125,7 @@ internal static class RemovalChecks
                         next++;
                     }
 
-                    if (next >= end || Speed(i, next, t, lat, lon) > limitMetersPerMs)
+                    if (next >= end || FasterThan(lat[i], lon[i], lat[next], lon[next], t[next] - t[i], limitMetersPerMs))
                     {
                         keep[i] = false;
                         counters?[Teleport].Add(i);
@@ -135,10 +138,28 @@ internal static class RemovalChecks
         }
     }
 
-    private static double Speed(int a, int b, long[] t, double[] lat, double[] lon)
+    /// <summary>
+    /// Whether <see cref="Haversine.Meters"/> between the points, divided by max(1000, <paramref name="dtMs"/>), exceeds
+    /// <paramref name="limitMetersPerMs"/>: exactly that test, but without trigonometry for the common pair that is
+    /// certainly slower.
+    /// </summary>
+    /// <remarks>
+    /// Since sin²x ≤ x², cos ≤ 1 and 2·asin(y) ≤ π·y on [0, 1], the haversine distance is at most
+    /// R·(π/2)·√(Δφ² + Δλ²) (radians). When that bound is at most half the allowed distance, the rounding of either
+    /// computation (relative 1e-15) cannot make the haversine exceed the allowed distance, so the answer is false.
+    /// </remarks>
+    internal static bool FasterThan(double lat1, double lon1, double lat2, double lon2, long dtMs, double limitMetersPerMs)
     {
-        long dt = Math.Max(1000, t[b] - t[a]);
-        return Haversine.Meters(lat[a], lon[a], lat[b], lon[b]) / dt;
+        long dt = Math.Max(1000, dtMs);
+        double dLat = lat2 - lat1;
+        double dLon = lon2 - lon1;
+        double boundMeters = BoundMetersPerDegree * Math.Sqrt((dLat * dLat) + (dLon * dLon));
+        if (boundMeters <= 0.5 * limitMetersPerMs * dt)
+        {
+            return false;
+        }
+
+        return Haversine.Meters(lat1, lon1, lat2, lon2) / dt > limitMetersPerMs;
     }
 
     /// <summary>
