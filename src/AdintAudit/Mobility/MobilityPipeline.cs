@@ -43,7 +43,11 @@ public sealed class MobilityRun
     /// <summary>The table as loaded.</summary>
     public PingTable Input { get; }
 
-    /// <summary>The quality screen's result, when a default method ran (compat methods see the input uncleaned).</summary>
+    /// <summary>
+    /// The quality screen's result, when a default method ran (compat methods see the input uncleaned). For one partition
+    /// of a dataset its report covers that partition; <see cref="QualityScreen.MergeReports"/> of every partition's
+    /// <see cref="QualityResult.Partial"/> gives the dataset's.
+    /// </summary>
     public QualityResult? Quality { get; }
 
     /// <summary>The table the stages used: cleaned for the default methods, as loaded for the compat methods.</summary>
