@@ -32,6 +32,11 @@ if (args.Length > 0 && args[0] == "attacks-stopwatch")
     return AdintAudit.Benchmarks.Risk.AttackStopwatch.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "quality-stopwatch")
+{
+    return AdintAudit.Benchmarks.Quality.QualityStopwatch.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "stress")
 {
     return AdintAudit.Benchmarks.Audit.StressRun.Run(args);

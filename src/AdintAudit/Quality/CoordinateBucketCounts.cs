@@ -77,8 +77,9 @@ public sealed class CoordinateBucketCounts
 
     private int Bucket(double lat, double lon)
     {
-        ulong h = (ulong)BitConverter.DoubleToInt64Bits(lat) * 0x9E3779B97F4A7C15UL;
-        h ^= (ulong)BitConverter.DoubleToInt64Bits(lon) * 0xC2B2AE3D27D4EB4FUL;
+        // + 0.0 turns -0 into 0: the screen compares coordinates with double.Equals, where they are one coordinate.
+        ulong h = (ulong)BitConverter.DoubleToInt64Bits(lat + 0.0) * 0x9E3779B97F4A7C15UL;
+        h ^= (ulong)BitConverter.DoubleToInt64Bits(lon + 0.0) * 0xC2B2AE3D27D4EB4FUL;
         h ^= h >> 29;
         return (int)(h & (ulong)_mask);
     }

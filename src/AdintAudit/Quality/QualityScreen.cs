@@ -1,57 +1,6 @@
 using AdintAudit.Data;
-using AdintAudit.Geo;
 
 namespace AdintAudit.Quality;
-
-/// <summary>Settings of <see cref="QualityScreen"/>, with their defaults.</summary>
-public sealed record QualityOptions
-{
-    /// <summary>Speed between consecutive pings above which a ping is a teleport, in km/h (default 500).</summary>
-    public double TeleportSpeedKmh { get; init; } = 500;
-
-    /// <summary>Coordinates with at most this many decimals (both lat and lon) are counted as coarse (default 3).</summary>
-    public int CoarseMaxDecimals { get; init; } = 3;
-
-    /// <summary>Coordinates with at most this many decimals look IP-derived and are excluded from stays (default 2).</summary>
-    public int IpLikeMaxDecimals { get; init; } = 2;
-
-    /// <summary>A coordinate seen on at least this many devices is a shared "default" coordinate (default 10).</summary>
-    public int SharedCoordinateMinDevices { get; init; } = 10;
-
-    /// <summary>Pings with a worse accuracy are counted (and ignored by stays), in meters (default 500).</summary>
-    public double MaxAccuracyMeters { get; init; } = 500;
-
-    /// <summary>Start of the dataset window (UTC epoch ms, inclusive); null to derive it from the data (see remarks of <see cref="QualityScreen"/>).</summary>
-    public long? WindowStartMs { get; init; }
-
-    /// <summary>End of the dataset window (UTC epoch ms, exclusive); null to derive it from the data.</summary>
-    public long? WindowEndMs { get; init; }
-
-    /// <summary>Examples kept per check (default 5).</summary>
-    public int ExamplesPerCheck { get; init; } = 5;
-}
-
-/// <summary>One quality check's figures.</summary>
-/// <param name="Name">The check (for example <c>teleport</c>).</param>
-/// <param name="Pings">Pings flagged.</param>
-/// <param name="Removed">Whether flagged pings are removed from the cleaned table (otherwise kept and only excluded from stays, or merely counted).</param>
-/// <param name="Examples">Up to <see cref="QualityOptions.ExamplesPerCheck"/> examples, as <c>device,time_ms,lat,lon</c>.</param>
-public sealed record QualityCheck(string Name, long Pings, bool Removed, IReadOnlyList<string> Examples);
-
-/// <summary>The quality screen's figures, for the report.</summary>
-/// <param name="InputPings">Pings screened.</param>
-/// <param name="CleanPings">Pings in the cleaned table.</param>
-/// <param name="WindowStartMs">The dataset window's start (UTC epoch ms).</param>
-/// <param name="WindowEndMs">The dataset window's end (exclusive).</param>
-/// <param name="WindowSource">Whether the window was given or derived.</param>
-/// <param name="Checks">One entry per check, in a fixed order.</param>
-public sealed record QualityReport(long InputPings, long CleanPings, long WindowStartMs, long WindowEndMs, string WindowSource, IReadOnlyList<QualityCheck> Checks);
-
-/// <summary>The output of <see cref="QualityScreen.Screen"/>.</summary>
-/// <param name="Clean">The cleaned table (removed checks dropped; equal timestamps of a device ordered by lat, lon, accuracy).</param>
-/// <param name="IpLike">One flag per row of <paramref name="Clean"/>: shared coordinate or IP-like precision; stays and home evidence ignore these.</param>
-/// <param name="Report">The figures.</param>
-public sealed record QualityResult(PingTable Clean, bool[] IpLike, QualityReport Report);
 
 /// <summary>Screens a ping table for the artefacts of ad-tech data (ALGORITHMS.md §4, last item).</summary>
 /// <remarks>
@@ -60,162 +9,244 @@ public sealed record QualityResult(PingTable Clean, bool[] IpLike, QualityReport
 /// the previous kept ping and left to the next at more than <see cref="QualityOptions.TeleportSpeedKmh"/>; the last ping
 /// of a device only by the first test; time differences below one second count as one second).</para>
 /// <para>Kept but flagged: shared coordinates (the same exact coordinate on ≥ <see cref="QualityOptions.SharedCoordinateMinDevices"/>
-/// devices) and IP-like precision (≤ 2 decimals) form <see cref="QualityResult.IpLike"/>. Counted only: coarse
-/// coordinates (≤ 3 decimals) and accuracy above the threshold.</para>
-/// <para>Window: given, or derived as [the day of the 0.5th percentile, the day after the 99.5th percentile) of the
-/// timestamps (UTC days), so stray 1970 or far-future values fall outside it.</para>
-/// <para>Cost: two passes over the pings plus a dictionary of only the coordinates whose hash bucket holds enough pings.</para>
+/// devices among the kept pings) and IP-like precision (≤ 2 decimals) form <see cref="QualityResult.IpLike"/>. Counted
+/// only: coarse coordinates (≤ 3 decimals) and accuracy above the threshold.</para>
+/// <para>Window: given, or derived from all timestamps (<see cref="Window"/>), so stray 1970 or far-future values fall
+/// outside it.</para>
+/// <para>Partitions: the removal checks look at one device at a time; only the window and the shared coordinates need
+/// the whole dataset. A partitioned screen runs <see cref="Scan"/> on every partition, merges the scans with
+/// <see cref="Facts"/>, runs <see cref="Screen(PingTable, QualityOptions, QualityFacts, ReadOnlySpan{int})"/> on every
+/// partition and merges the reports with <see cref="MergeReports"/>. <see cref="Screen(PingTable, QualityOptions?)"/> is
+/// that composition with the whole table as the one partition, so both give the same rows, flags and report.</para>
+/// <para>Cost: the removal checks (one pass), a pass over the kept pings with a dictionary of only the coordinates whose
+/// hash bucket holds enough pings, and a pass for the flags.</para>
 /// </remarks>
 public static class QualityScreen
 {
-    private const long DayMs = 86_400_000L;
+    private const int Shared = 5, IpPrecision = 6, Coarse = 7, Accuracy = 8;
 
-    /// <summary>Pings at one instant of one device checked for duplicates by a linear look-back; longer runs use a set.</summary>
-    private const int LinearDuplicateRun = 16;
-
-    /// <summary>Screens <paramref name="pings"/>.</summary>
+    /// <summary>Screens <paramref name="pings"/>, deriving the window and the shared coordinates from the table itself.</summary>
     /// <param name="pings">The table as loaded.</param>
     /// <param name="options">Settings; null for the defaults.</param>
     /// <returns>The cleaned table, the IP-like flags and the report.</returns>
-    public static QualityResult Screen(PingTable pings, QualityOptions? options = null)
+    public static QualityResult Screen(PingTable pings, QualityOptions? options = null) => ScreenWhole(pings, options ?? new QualityOptions()).Result;
+
+    /// <summary>
+    /// Returns the dataset window: [<see cref="QualityOptions.WindowStartMs"/>, <see cref="QualityOptions.WindowEndMs"/>)
+    /// when both are given; otherwise the missing ends from <see cref="DayCounts.Window"/>(0.005, 0.995) of all
+    /// timestamps: [the UTC day of the 0.5th percentile, the day after the 99.5th percentile), the q-percentile being the
+    /// timestamp of rank floor(q × n) (0-based, ascending). Everything when there are no timestamps.
+    /// </summary>
+    /// <param name="days">Pings per UTC day of the whole dataset (every row, before any check).</param>
+    /// <param name="options">The given ends, if any.</param>
+    /// <returns>Start (inclusive) and end (exclusive) in UTC epoch ms, and their source for the report.</returns>
+    public static (long StartMs, long EndMs, string Source) Window(DayCounts days, QualityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.WindowStartMs is long s && options.WindowEndMs is long e)
+        {
+            return (s, e, "given");
+        }
+
+        if (days.Window(0.005, 0.995) is not (long low, long high))
+        {
+            return (long.MinValue, long.MaxValue, "empty input");
+        }
+
+        return (options.WindowStartMs ?? low, options.WindowEndMs ?? high, "derived from the 0.5th-99.5th percentile days");
+    }
+
+    /// <summary>
+    /// Runs the removal checks on one partition of the devices and returns what the dataset-wide facts need from it.
+    /// </summary>
+    /// <param name="pings">The partition: every row of its devices.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="windowStartMs">The dataset window's start (UTC epoch ms, inclusive), from <see cref="Window"/>.</param>
+    /// <param name="windowEndMs">The dataset window's end (exclusive).</param>
+    /// <param name="buckets">Pings per coordinate bucket of the whole dataset (any size; a bigger one makes the scan smaller).</param>
+    /// <returns>The partition's scan.</returns>
+    public static QualityScan Scan(PingTable pings, QualityOptions options, long windowStartMs, long windowEndMs, CoordinateBucketCounts buckets)
     {
         ArgumentNullException.ThrowIfNull(pings);
-        options ??= new QualityOptions();
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(buckets);
+        PingTable canonical = RemovalChecks.Canonical(pings);
+        var keep = new bool[canonical.Count];
+        RemovalChecks.Mark(canonical, options, windowStartMs, windowEndMs, keep, null);
+        return QualityScan.FromKept(canonical, keep, options.SharedCoordinateMinDevices, buckets);
+    }
 
-        // Canonical order of equal timestamps first, so that which duplicate survives and which ping is a teleport do
-        // not depend on the input order.
-        var all = new bool[pings.Count];
-        Array.Fill(all, true);
-        pings = pings.Filter(all);
-        SortTiesCanonically(pings, new bool[pings.Count]);
+    /// <summary>Merges the scans of all partitions into the facts every partition's screen needs.</summary>
+    /// <param name="scans">One scan per partition, each device in exactly one of them (any order).</param>
+    /// <param name="options">Settings (the shared-coordinate threshold).</param>
+    /// <param name="windowStartMs">The window the scans used.</param>
+    /// <param name="windowEndMs">The window's end.</param>
+    /// <param name="windowSource">The window's source, for the report.</param>
+    /// <returns>The window and the coordinates whose distinct devices, summed over the scans, reach the threshold.</returns>
+    public static QualityFacts Facts(IReadOnlyList<QualityScan> scans, QualityOptions options, long windowStartMs, long windowEndMs, string windowSource)
+    {
+        ArgumentNullException.ThrowIfNull(scans);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(windowSource);
+        // Devices are disjoint across partitions, so distinct devices add up.
+        var devices = new Dictionary<(double Lat, double Lon), int>();
+        foreach (QualityScan scan in scans)
+        {
+            foreach (KeyValuePair<(double Lat, double Lon), int> pair in scan.CoordinateDevices)
+            {
+                devices[pair.Key] = devices.GetValueOrDefault(pair.Key) + pair.Value;
+            }
+        }
+
+        var shared = new HashSet<(double Lat, double Lon)>();
+        foreach (KeyValuePair<(double Lat, double Lon), int> pair in devices)
+        {
+            if (pair.Value >= options.SharedCoordinateMinDevices)
+            {
+                shared.Add(pair.Key);
+            }
+        }
+
+        return new QualityFacts(windowStartMs, windowEndMs, windowSource, shared);
+    }
+
+    /// <summary>Screens one partition of the devices with the dataset-wide <paramref name="facts"/>.</summary>
+    /// <param name="pings">The partition: every row of its devices.</param>
+    /// <param name="options">Settings; the same as for the scans.</param>
+    /// <param name="facts">The merged facts of all partitions.</param>
+    /// <param name="globalDevice">
+    /// Each local device's index among all devices of the dataset (ascending, one per device of <paramref name="pings"/>);
+    /// empty when <paramref name="pings"/> is the whole dataset.
+    /// </param>
+    /// <returns>
+    /// The partition's cleaned table (every device kept), flags, own report and mergeable report; the cleaned rows and flags
+    /// of a device are those the whole table's screen gives it.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="globalDevice"/> is neither empty nor one per device.</exception>
+    public static QualityResult Screen(PingTable pings, QualityOptions options, QualityFacts facts, ReadOnlySpan<int> globalDevice)
+    {
+        ArgumentNullException.ThrowIfNull(pings);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!globalDevice.IsEmpty && globalDevice.Length != pings.DeviceCount)
+        {
+            throw new ArgumentException($"{globalDevice.Length} global device indices for {pings.DeviceCount} devices", nameof(globalDevice));
+        }
+
+        PingTable canonical = RemovalChecks.Canonical(pings);
+        var keep = new bool[canonical.Count];
+        CheckCounter[] counters = Counters(options);
+        RemovalChecks.Mark(canonical, options, facts.WindowStartMs, facts.WindowEndMs, keep, counters);
+        return Flag(canonical, keep, counters, options, facts, globalDevice);
+    }
+
+    /// <summary>Merges the reports of all partitions into the report the whole table's screen gives.</summary>
+    /// <param name="partials">One per partition (<see cref="QualityResult.Partial"/>), screened with the same facts and options; at least one.</param>
+    /// <returns>Counts summed; per check the first examples in (global device, row) order.</returns>
+    /// <exception cref="ArgumentException">No partial, or partials of different windows or settings.</exception>
+    public static QualityReport MergeReports(IReadOnlyList<QualityReportPartial> partials)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        if (partials.Count == 0)
+        {
+            throw new ArgumentException("at least one partial report is needed", nameof(partials));
+        }
+
+        QualityReportPartial first = partials[0];
+        long input = 0;
+        long clean = 0;
+        foreach (QualityReportPartial partial in partials)
+        {
+            if (partial.WindowStartMs != first.WindowStartMs || partial.WindowEndMs != first.WindowEndMs
+                || partial.ExamplesPerCheck != first.ExamplesPerCheck || partial.Checks.Length != first.Checks.Length)
+            {
+                throw new ArgumentException("the partial reports come from screens with different facts or settings", nameof(partials));
+            }
+
+            input += partial.InputPings;
+            clean += partial.CleanPings;
+        }
+
+        var checks = new QualityCheck[first.Checks.Length];
+        var examples = new List<QualityExample>();
+        for (int c = 0; c < checks.Length; c++)
+        {
+            long count = 0;
+            examples.Clear();
+            foreach (QualityReportPartial partial in partials)
+            {
+                count += partial.Checks[c].Pings;
+                examples.AddRange(partial.Checks[c].Examples);
+            }
+
+            examples.Sort();
+            int kept = Math.Min(examples.Count, first.ExamplesPerCheck);
+            var texts = new string[kept];
+            for (int k = 0; k < kept; k++)
+            {
+                texts[k] = examples[k].Text;
+            }
+
+            checks[c] = new QualityCheck(first.Checks[c].Name, count, first.Checks[c].Removed, texts);
+        }
+
+        return new QualityReport(input, clean, first.WindowStartMs, first.WindowEndMs, first.WindowSource, checks);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> × <paramref name="scale"/> is a whole number (to 1e-6): with scale 10^d, whether
+    /// the value has at most d decimals (to 1e-7 of a unit of the last one).
+    /// </summary>
+    private static bool IsWholeInUnitsOf(double value, double scale)
+    {
+        double scaled = value * scale;
+        return Math.Abs(scaled - Math.Round(scaled)) < 1e-6;
+    }
+
+    /// <summary>
+    /// The screen of a whole table: window and coordinate buckets of its rows, then scan, facts and screen as for one
+    /// partition (the removal checks run once). Also returns the scan, for the local clock.
+    /// </summary>
+    internal static (QualityResult Result, QualityScan Scan) ScreenWhole(PingTable pings, QualityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pings);
+        ArgumentNullException.ThrowIfNull(options);
+        var days = new DayCounts();
+        days.Add(pings.TimeMs);
+        (long windowStart, long windowEnd, string windowSource) = Window(days, options);
+        var buckets = new CoordinateBucketCounts(pings.Count);
+        buckets.Add(pings.Lat, pings.Lon);
+
+        PingTable canonical = RemovalChecks.Canonical(pings);
+        var keep = new bool[canonical.Count];
+        CheckCounter[] counters = Counters(options);
+        RemovalChecks.Mark(canonical, options, windowStart, windowEnd, keep, counters);
+        QualityScan scan = QualityScan.FromKept(canonical, keep, options.SharedCoordinateMinDevices, buckets);
+        QualityFacts facts = Facts([scan], options, windowStart, windowEnd, windowSource);
+        return (Flag(canonical, keep, counters, options, facts, default), scan);
+    }
+
+    private static CheckCounter[] Counters(QualityOptions options)
+    {
+        int n = options.ExamplesPerCheck;
+        return
+        [
+            new("duplicate", true, n), new("null_island", true, n), new("out_of_range", true, n), new("outside_window", true, n), new("teleport", true, n),
+            new("shared_coordinate", false, n), new("ip_like_precision", false, n), new("coarse_coordinates", false, n), new("accuracy_above_threshold", false, n),
+        ];
+    }
+
+    /// <summary>Flags and counts the kept rows, then builds the cleaned table and the reports.</summary>
+    private static QualityResult Flag(PingTable pings, bool[] keep, CheckCounter[] counters, QualityOptions options, QualityFacts facts, ReadOnlySpan<int> globalDevice)
+    {
         int n = pings.Count;
-        long[] t = pings.TimeArray;
         double[] lat = pings.LatArray;
         double[] lon = pings.LonArray;
         float[] acc = pings.AccuracyArray;
-        int[] device = pings.DeviceArray;
-        string[] ids = pings.DeviceIdArray;
-
-        (long windowStart, long windowEnd, string windowSource) = Window(t, options);
-        var checks = new Counter[]
-        {
-            new("duplicate", true), new("null_island", true), new("out_of_range", true), new("outside_window", true), new("teleport", true),
-            new("shared_coordinate", false), new("ip_like_precision", false), new("coarse_coordinates", false), new("accuracy_above_threshold", false),
-        };
-        int examples = options.ExamplesPerCheck;
-        string Example(int i) => FormattableString.Invariant($"{ids[device[i]]},{t[i]},{lat[i]},{lon[i]}");
-
-        var keep = new bool[n];
-        var sameInstant = new HashSet<(double Lat, double Lon)>();
-        for (int d = 0; d < pings.DeviceCount; d++)
-        {
-            int start = pings.DeviceStartArray[d];
-            int end = pings.DeviceStartArray[d + 1];
-            int runStart = start;
-            for (int i = start; i < end; i++)
-            {
-                if (i == start || t[i] != t[i - 1])
-                {
-                    runStart = i;
-                }
-
-                bool duplicate = false;
-                if (i - runStart <= LinearDuplicateRun)
-                {
-                    for (int k = runStart; k < i; k++)
-                    {
-                        if (lat[k].Equals(lat[i]) && lon[k].Equals(lon[i]))
-                        {
-                            duplicate = true;
-                            break;
-                        }
-                    }
-
-                    if (i - runStart == LinearDuplicateRun)
-                    {
-                        // A long run of pings at one instant: switch to a set so the run stays linear, not quadratic.
-                        sameInstant.Clear();
-                        for (int k = runStart; k <= i; k++)
-                        {
-                            sameInstant.Add((lat[k], lon[k]));
-                        }
-                    }
-                }
-                else
-                {
-                    // double.Equals semantics, as above (NaN equals NaN, 0 equals -0).
-                    duplicate = !sameInstant.Add((lat[i], lon[i]));
-                }
-
-                int failed = duplicate ? 0
-                    : lat[i] == 0 && lon[i] == 0 ? 1
-                    : !(Math.Abs(lat[i]) <= 90) || !(Math.Abs(lon[i]) <= 180) ? 2
-                    : t[i] < windowStart || t[i] >= windowEnd ? 3
-                    : -1;
-                if (failed >= 0)
-                {
-                    checks[failed].Add(i, examples);
-                }
-
-                keep[i] = failed < 0;
-            }
-
-            // Teleports among the kept pings.
-            double limitMetersPerMs = options.TeleportSpeedKmh / 3600.0;
-            int previous = -1;
-            for (int i = start; i < end; i++)
-            {
-                if (!keep[i])
-                {
-                    continue;
-                }
-
-                if (previous >= 0 && Speed(previous, i, t, lat, lon) > limitMetersPerMs)
-                {
-                    int next = i + 1;
-                    while (next < end && !keep[next])
-                    {
-                        next++;
-                    }
-
-                    if (next >= end || Speed(i, next, t, lat, lon) > limitMetersPerMs)
-                    {
-                        keep[i] = false;
-                        checks[4].Add(i, examples);
-                        continue;
-                    }
-                }
-
-                previous = i;
-            }
-        }
-
-        // Shared coordinates: bucket counts first, then exact distinct devices for heavy buckets only.
-        const int Buckets = 1 << 22;
-        int minDevices = options.SharedCoordinateMinDevices;
-        int[] bucketCount = new int[Buckets];
-        for (int i = 0; i < n; i++)
-        {
-            if (keep[i])
-            {
-                bucketCount[Bucket(lat[i], lon[i], Buckets)]++;
-            }
-        }
-
-        var coordinateDevices = new Dictionary<(double, double), (int LastDevice, int Devices)>();
-        for (int i = 0; i < n; i++)
-        {
-            if (keep[i] && bucketCount[Bucket(lat[i], lon[i], Buckets)] >= minDevices)
-            {
-                var key = (lat[i], lon[i]);
-                coordinateDevices.TryGetValue(key, out (int LastDevice, int Devices) entry);
-                if (entry.Devices == 0 || entry.LastDevice != device[i])
-                {
-                    coordinateDevices[key] = (device[i], entry.Devices + 1);
-                }
-            }
-        }
-
+        bool checkShared = facts.SharedCoordinateCount > 0;
+        double ipScale = Math.Pow(10, options.IpLikeMaxDecimals);
+        double coarseScale = Math.Pow(10, options.CoarseMaxDecimals);
         var ipLikeAll = new bool[n];
         for (int i = 0; i < n; i++)
         {
@@ -224,27 +255,26 @@ public static class QualityScreen
                 continue;
             }
 
-            bool shared = bucketCount[Bucket(lat[i], lon[i], Buckets)] >= minDevices
-                && coordinateDevices.TryGetValue((lat[i], lon[i]), out (int LastDevice, int Devices) e) && e.Devices >= minDevices;
-            bool ipPrecision = HasAtMostDecimals(lat[i], options.IpLikeMaxDecimals) && HasAtMostDecimals(lon[i], options.IpLikeMaxDecimals);
+            bool shared = checkShared && facts.IsShared(lat[i], lon[i]);
+            bool ipPrecision = IsWholeInUnitsOf(lat[i], ipScale) && IsWholeInUnitsOf(lon[i], ipScale);
             if (shared)
             {
-                checks[5].Add(i, examples);
+                counters[Shared].Add(i);
             }
 
             if (ipPrecision)
             {
-                checks[6].Add(i, examples);
+                counters[IpPrecision].Add(i);
             }
 
-            if (HasAtMostDecimals(lat[i], options.CoarseMaxDecimals) && HasAtMostDecimals(lon[i], options.CoarseMaxDecimals))
+            if (IsWholeInUnitsOf(lat[i], coarseScale) && IsWholeInUnitsOf(lon[i], coarseScale))
             {
-                checks[7].Add(i, examples);
+                counters[Coarse].Add(i);
             }
 
             if (!float.IsNaN(acc[i]) && acc[i] > options.MaxAccuracyMeters)
             {
-                checks[8].Add(i, examples);
+                counters[Accuracy].Add(i);
             }
 
             ipLikeAll[i] = shared || ipPrecision;
@@ -261,113 +291,26 @@ public static class QualityScreen
             }
         }
 
-        var report = new QualityReport(n, clean.Count, windowStart, windowEnd, windowSource,
-            [.. checks.Select(c => new QualityCheck(c.Name, c.Count, c.Removed, [.. c.Examples.Select(Example)]))]);
-        return new QualityResult(clean, ipLike, report);
-    }
-
-    /// <summary>Whether <paramref name="value"/> has at most <paramref name="decimals"/> decimals (to 1e-7 of a unit of the last one).</summary>
-    internal static bool HasAtMostDecimals(double value, int decimals)
-    {
-        double scaled = value * Math.Pow(10, decimals);
-        return Math.Abs(scaled - Math.Round(scaled)) < 1e-6;
-    }
-
-    private static double Speed(int a, int b, long[] t, double[] lat, double[] lon)
-    {
-        long dt = Math.Max(1000, t[b] - t[a]);
-        return Haversine.Meters(lat[a], lon[a], lat[b], lon[b]) / dt;
-    }
-
-    private static int Bucket(double lat, double lon, int buckets)
-    {
-        ulong h = (ulong)BitConverter.DoubleToInt64Bits(lat) * 0x9E3779B97F4A7C15UL;
-        h ^= (ulong)BitConverter.DoubleToInt64Bits(lon) * 0xC2B2AE3D27D4EB4FUL;
-        h ^= h >> 29;
-        return (int)(h & (ulong)(buckets - 1));
-    }
-
-    private static (long Start, long End, string Source) Window(long[] t, QualityOptions options)
-    {
-        if (options.WindowStartMs is long s && options.WindowEndMs is long e)
+        var tallies = new QualityReportPartial.CheckTally[counters.Length];
+        for (int c = 0; c < counters.Length; c++)
         {
-            return (s, e, "given");
-        }
-
-        if (t.Length == 0)
-        {
-            return (long.MinValue, long.MaxValue, "empty input");
-        }
-
-        // Percentiles from a deterministic sample of at most 1M timestamps.
-        int step = Math.Max(1, t.Length / 1_000_000);
-        var sample = new long[((t.Length - 1) / step) + 1];
-        for (int i = 0, k = 0; i < t.Length; i += step, k++)
-        {
-            sample[k] = t[i];
-        }
-
-        Array.Sort(sample);
-        long low = sample[(int)(sample.Length * 0.005)];
-        long high = sample[Math.Min(sample.Length - 1, (int)(sample.Length * 0.995))];
-        long start = options.WindowStartMs ?? TimestampUnits.FloorDivide(low, DayMs) * DayMs;
-        long end = options.WindowEndMs ?? (TimestampUnits.FloorDivide(high, DayMs) + 1) * DayMs;
-        return (start, end, "derived from the 0.5th-99.5th percentile days");
-    }
-
-    /// <summary>Orders each device's rows with equal timestamps by (lat, lon, accuracy), so results do not depend on input order.</summary>
-    private static void SortTiesCanonically(PingTable table, bool[] flags)
-    {
-        long[] t = table.TimeArray;
-        double[] lat = table.LatArray;
-        double[] lon = table.LonArray;
-        float[] acc = table.AccuracyArray;
-        int n = table.Count;
-        var run = new List<(double Lat, double Lon, float Acc, bool Flag)>();
-        for (int i = 0; i < n;)
-        {
-            int j = i + 1;
-            while (j < n && t[j] == t[i] && table.DeviceArray[j] == table.DeviceArray[i])
+            var examples = new QualityExample[counters[c].Rows.Count];
+            for (int k = 0; k < examples.Length; k++)
             {
-                j++;
+                examples[k] = Example(pings, counters[c].Rows[k], globalDevice);
             }
 
-            if (j - i > 1)
-            {
-                run.Clear();
-                for (int k = i; k < j; k++)
-                {
-                    run.Add((lat[k], lon[k], acc[k], flags[k]));
-                }
-
-                run.Sort((a, b) => a.Lat != b.Lat ? a.Lat.CompareTo(b.Lat) : a.Lon != b.Lon ? a.Lon.CompareTo(b.Lon) : a.Acc.CompareTo(b.Acc));
-                for (int k = i; k < j; k++)
-                {
-                    (lat[k], lon[k], acc[k], flags[k]) = run[k - i];
-                }
-            }
-
-            i = j;
+            tallies[c] = new QualityReportPartial.CheckTally(counters[c].Name, counters[c].Removed, counters[c].Count, examples);
         }
+
+        var partial = new QualityReportPartial(n, clean.Count, facts, options.ExamplesPerCheck, tallies);
+        return new QualityResult(clean, ipLike, MergeReports([partial]), partial);
     }
 
-    private sealed class Counter(string name, bool removed)
+    private static QualityExample Example(PingTable pings, int row, ReadOnlySpan<int> globalDevice)
     {
-        public string Name { get; } = name;
-
-        public bool Removed { get; } = removed;
-
-        public long Count { get; private set; }
-
-        public List<int> Examples { get; } = [];
-
-        public void Add(int row, int max)
-        {
-            Count++;
-            if (Examples.Count < max)
-            {
-                Examples.Add(row);
-            }
-        }
+        int device = pings.DeviceArray[row];
+        string text = FormattableString.Invariant($"{pings.DeviceIdArray[device]},{pings.TimeArray[row]},{pings.LatArray[row]},{pings.LonArray[row]}");
+        return new QualityExample(globalDevice.IsEmpty ? device : globalDevice[device], row - pings.DeviceStartArray[device], text);
     }
 }

@@ -35,7 +35,7 @@ public static class AttackInputBuilder
     /// <paramref name="cellMeters"/>, timed at the stay's start; with the cells of the inferred home and work when the run
     /// went up to <see cref="PipelineStage.Homes"/>.
     /// </summary>
-    /// <param name="run">A run of <see cref="MobilityPipeline.Run"/> up to places or homes (stays alone also work: the stay centre is used).</param>
+    /// <param name="run">A run of <see cref="MobilityPipeline.Run(PingTable, PipelineStage, PipelineOptions?)"/> up to places or homes (stays alone also work: the stay centre is used).</param>
     /// <param name="cellMeters">Grid cell edge in meters (&gt; 0); <see cref="DefaultCellMeters"/> by default.</param>
     /// <returns>Records indexed by the device numbers of <see cref="MobilityRun.Used"/>.</returns>
     /// <exception cref="ArgumentException">The run has no stays.</exception>
