@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using AdintAudit.Data;
-using AdintAudit.Geo;
 
 namespace AdintAudit.Risk.Unicity;
 
@@ -39,13 +37,23 @@ namespace AdintAudit.Risk.Unicity;
 /// (<see cref="UnicityOptions.Seed"/>, cell size, bin width, device number, p), and shares are summed in device order,
 /// so the result is identical for any thread count, and a resolution's curve does not depend on the other resolutions.
 /// </para>
+/// <para>
+/// Partitions: the estimate only reads the traces of the sampled devices and the device lists of the points in them, so
+/// it is gathered partition by partition (devices split among partitions, each a <see cref="PingTable"/> with a local ->
+/// global device map): <see cref="CollectTraces"/> per partition, <see cref="PrepareQuery"/> to merge the sampled traces
+/// into the set of needed points, <see cref="CollectPostings"/> per partition, then
+/// <see cref="Estimate(UnicityQuery, IReadOnlyList{UnicityPostings}, IProgress{long}?, CancellationToken)"/> to merge the
+/// lists (sorted by global device) and evaluate. Points are absolute (bin, cell) keys numbered in sorted order, so the
+/// result is the same for any partitioning; <see cref="Estimate(PingTable, UnicityOptions?, IProgress{long}?, CancellationToken)"/>
+/// is this path with one partition. Memory: the sampled traces (16 bytes per device-point) and 4 bytes per posting of a
+/// needed point; nothing per ping.
+/// </para>
 /// </remarks>
 public static class UnicityEstimator
 {
     private const int MaxPoints = 16;
     private const ulong SampleStream = 0x5A3D_1E55UL;
     private const int ProgressStep = 256;
-    private const int BlockPings = 16_384;
 
     /// <summary>Estimates the unicity curves of a table.</summary>
     /// <param name="pings">The pings (usually the cleaned table).</param>
@@ -122,48 +130,7 @@ public static class UnicityEstimator
         CheckDeviceMap(pings, globalDevice, globalDeviceCount);
         CheckCoordinates(pings);
         int[] sample = SampleDevices(globalDeviceCount, used.MaxDevices, used.Seed);
-        var held = new List<int>();
-        var heldLocal = new List<int>();
-        for (int d = 0, s = 0; d < globalDevice.Length && s < sample.Length; d++)
-        {
-            while (s < sample.Length && sample[s] < globalDevice[d])
-            {
-                s++;
-            }
-
-            if (s < sample.Length && sample[s] == globalDevice[d])
-            {
-                held.Add(globalDevice[d]);
-                heldLocal.Add(d);
-            }
-        }
-
-        List<(double CellMeters, int[] Resolutions)> cellSizes = CellSizes(used.Resolutions);
-        int resolutions = used.Resolutions.Count;
-        var perDevice = new UnicityPointKey[heldLocal.Count][][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = used.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, heldLocal.Count, parallel, i => perDevice[i] = DevicePoints(pings, heldLocal[i], used.Resolutions, cellSizes));
-        int[][] traceStart = new int[resolutions][];
-        var points = new UnicityPointKey[resolutions][];
-        for (int r = 0; r < resolutions; r++)
-        {
-            int[] start = new int[perDevice.Length + 1];
-            for (int i = 0; i < perDevice.Length; i++)
-            {
-                start[i + 1] = start[i] + perDevice[i][r].Length;
-            }
-
-            var all = new UnicityPointKey[start[^1]];
-            for (int i = 0; i < perDevice.Length; i++)
-            {
-                perDevice[i][r].CopyTo(all, start[i]);
-            }
-
-            traceStart[r] = start;
-            points[r] = all;
-        }
-
-        return new UnicityTraces(used, globalDeviceCount, [.. held], traceStart, points);
+        return UnicityTraceCollector.Collect(pings, globalDevice, globalDeviceCount, used, sample, Threads(used, cancellationToken));
     }
 
     /// <summary>Merges the partitions' traces into the query: the points whose posting lists the estimate needs.</summary>
@@ -184,67 +151,7 @@ public static class UnicityEstimator
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(options);
         UnicityOptions used = Validate(options);
-        int[] sample = SampleDevices(globalDeviceCount, used.MaxDevices, used.Seed);
-        var rowPart = new int[sample.Length];
-        var rowIndex = new int[sample.Length];
-        rowPart.AsSpan().Fill(-1);
-        for (int k = 0; k < parts.Count; k++)
-        {
-            UnicityTraces part = parts[k];
-            ArgumentNullException.ThrowIfNull(part, nameof(parts));
-            if (part.GlobalDeviceCount != globalDeviceCount || part.Options.Seed != used.Seed || part.Options.MaxDevices != used.MaxDevices
-                || !part.Options.Resolutions.SequenceEqual(used.Resolutions))
-            {
-                throw new ArgumentException("the traces were collected with other options or another device count", nameof(parts));
-            }
-
-            for (int i = 0; i < part.Devices.Length; i++)
-            {
-                int row = Array.BinarySearch(sample, part.Devices[i]);
-                if (row < 0 || rowPart[row] >= 0)
-                {
-                    throw new ArgumentException("two parts hold the same device, or a part holds a device outside the sample", nameof(parts));
-                }
-
-                rowPart[row] = k;
-                rowIndex[row] = i;
-            }
-        }
-
-        if (Array.IndexOf(rowPart, -1) >= 0)
-        {
-            throw new ArgumentException("no part holds some sampled devices: pass the traces of every partition", nameof(parts));
-        }
-
-        var resolutions = new UnicityQueryResolution[used.Resolutions.Count];
-        for (int r = 0; r < resolutions.Length; r++)
-        {
-            int[] traceStart = new int[sample.Length + 1];
-            for (int row = 0; row < sample.Length; row++)
-            {
-                int[] partStart = parts[rowPart[row]].TraceStart[r];
-                traceStart[row + 1] = traceStart[row] + partStart[rowIndex[row] + 1] - partStart[rowIndex[row]];
-            }
-
-            var entries = new UnicityPointKey[traceStart[^1]];
-            for (int row = 0; row < sample.Length; row++)
-            {
-                UnicityTraces part = parts[rowPart[row]];
-                int from = part.TraceStart[r][rowIndex[row]];
-                part.Points[r].AsSpan(from, traceStart[row + 1] - traceStart[row]).CopyTo(entries.AsSpan(traceStart[row]));
-            }
-
-            UnicityPointKey[] points = SortedDistinct([.. entries]);
-            var resolution = new UnicityQueryResolution(used.Resolutions[r], points, traceStart, new int[entries.Length]);
-            for (int e = 0; e < entries.Length; e++)
-            {
-                resolution.TracePoint[e] = resolution.Lookup.Find(entries[e]);
-            }
-
-            resolutions[r] = resolution;
-        }
-
-        return new UnicityQuery(used, globalDeviceCount, sample, resolutions, CellGroups(used.Resolutions, resolutions));
+        return UnicityQuery.Merge(parts, globalDeviceCount, used, SampleDevices(globalDeviceCount, used.MaxDevices, used.Seed));
     }
 
     /// <summary>
@@ -272,35 +179,7 @@ public static class UnicityEstimator
         ArgumentNullException.ThrowIfNull(query);
         CheckDeviceMap(pings, globalDevice, query.TotalDevices);
         CheckCoordinates(pings);
-        int[] devices = globalDevice.ToArray();
-        int[] blockStart = DeviceBlocks(pings, query.Options.MaxDegreeOfParallelism);
-        int resolutions = query.Resolutions.Length;
-        var blocks = new List<long>[blockStart.Length - 1][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = query.Options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, blocks.Length, parallel, () => new PostingScratch(resolutions), (b, _, scratch) =>
-        {
-            var pairs = new List<long>[resolutions];
-            for (int r = 0; r < resolutions; r++)
-            {
-                pairs[r] = [];
-            }
-
-            for (int d = blockStart[b]; d < blockStart[b + 1]; d++)
-            {
-                CollectDevice(pings, d, devices[d], query, scratch, pairs);
-            }
-
-            blocks[b] = pairs;
-            return scratch;
-        }, _ => { });
-        int[][] postingStart = new int[resolutions][];
-        int[][] postingDevice = new int[resolutions][];
-        for (int r = 0; r < resolutions; r++)
-        {
-            (postingStart[r], postingDevice[r]) = PostingsOf(blocks, r, query.Resolutions[r].Points.Length);
-        }
-
-        return new UnicityPostings(query, postingStart, postingDevice);
+        return UnicityPostingCollector.Collect(pings, globalDevice.ToArray(), query, Threads(query.Options, cancellationToken));
     }
 
     /// <summary>Merges the partitions' postings and estimates the unicity curves.</summary>
@@ -337,18 +216,14 @@ public static class UnicityEstimator
         int[] points = [.. used.Points];
         int maxP = points[^1];
         int[] sample = query.Sample;
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = used.MaxDegreeOfParallelism,
-            CancellationToken = cancellationToken,
-        };
+        ParallelOptions parallel = Threads(used, cancellationToken);
         double z = NormalQuantile.Of(0.5 + (used.ConfidenceLevel / 2));
         var curves = new UnicityCurve[query.Resolutions.Length];
         long done = 0;
         for (int r = 0; r < curves.Length; r++)
         {
             UnicityQueryResolution resolution = query.Resolutions[r];
-            UnicityIndex index = MergePostings(resolution, parts, r, sample);
+            UnicityIndex index = UnicityIndex.Merge(resolution, parts, r, sample);
             ulong resolutionSeed = SplitMix64.Derive(used.Seed, (ulong)BitConverter.DoubleToInt64Bits(resolution.Resolution.CellMeters),
                 (ulong)resolution.Resolution.TimeBinMinutes);
             var evaluation = new SampleEvaluation(sample.Length, points.Length);
@@ -484,291 +359,8 @@ public static class UnicityEstimator
         return sample;
     }
 
-    /// <summary>The resolutions grouped by cell size, in order of first appearance (each cell size's keys computed once).</summary>
-    private static List<(double CellMeters, int[] Resolutions)> CellSizes(IReadOnlyList<UnicityResolution> resolutions)
-    {
-        var groups = new List<(double CellMeters, int[] Resolutions)>();
-        var done = new bool[resolutions.Count];
-        for (int r = 0; r < resolutions.Count; r++)
-        {
-            if (done[r])
-            {
-                continue;
-            }
-
-            var members = new List<int>();
-            for (int other = r; other < resolutions.Count; other++)
-            {
-                if (resolutions[other].CellMeters == resolutions[r].CellMeters)
-                {
-                    members.Add(other);
-                    done[other] = true;
-                }
-            }
-
-            groups.Add((resolutions[r].CellMeters, [.. members]));
-        }
-
-        return groups;
-    }
-
-    /// <summary>The query's cell groups: per cell size, the distinct cells of its resolutions' points.</summary>
-    private static UnicityCellGroup[] CellGroups(IReadOnlyList<UnicityResolution> options, UnicityQueryResolution[] resolutions)
-    {
-        List<(double CellMeters, int[] Resolutions)> sizes = CellSizes(options);
-        var groups = new UnicityCellGroup[sizes.Count];
-        for (int g = 0; g < groups.Length; g++)
-        {
-            var cells = new List<UnicityPointKey>();
-            foreach (int r in sizes[g].Resolutions)
-            {
-                foreach (UnicityPointKey point in resolutions[r].Points)
-                {
-                    cells.Add(new UnicityPointKey(0, point.Cell));
-                }
-            }
-
-            groups[g] = new UnicityCellGroup(sizes[g].CellMeters, sizes[g].Resolutions, SortedDistinct([.. cells]));
-        }
-
-        return groups;
-    }
-
-    /// <summary>One device's distinct points at every resolution, each array ascending.</summary>
-    private static UnicityPointKey[][] DevicePoints(PingTable pings, int device, IReadOnlyList<UnicityResolution> resolutions,
-        List<(double CellMeters, int[] Resolutions)> cellSizes)
-    {
-        int from = pings.DeviceStartArray[device];
-        int count = pings.DeviceStartArray[device + 1] - from;
-        ReadOnlySpan<double> lat = pings.LatArray.AsSpan(from, count);
-        ReadOnlySpan<double> lon = pings.LonArray.AsSpan(from, count);
-        ReadOnlySpan<long> time = pings.TimeArray.AsSpan(from, count);
-        long[] cells = new long[count];
-        var keys = new UnicityPointKey[count];
-        var result = new UnicityPointKey[resolutions.Count][];
-        foreach ((double cellMeters, int[] members) in cellSizes)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                cells[i] = GridCell.Key(lat[i], lon[i], cellMeters);
-            }
-
-            foreach (int r in members)
-            {
-                long binMs = resolutions[r].TimeBinMinutes * 60_000L;
-                for (int i = 0; i < count; i++)
-                {
-                    keys[i] = UnicityPointKey.Of(time[i], cells[i], binMs);
-                }
-
-                result[r] = SortedDistinct(keys);
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Returns the distinct keys, ascending (sorts <paramref name="keys"/> in place).</summary>
-    private static UnicityPointKey[] SortedDistinct(UnicityPointKey[] keys)
-    {
-        Array.Sort(keys);
-        int w = 0;
-        for (int i = 0; i < keys.Length; i++)
-        {
-            if (w == 0 || keys[i] != keys[w - 1])
-            {
-                keys[w++] = keys[i];
-            }
-        }
-
-        return keys[..w];
-    }
-
-    /// <summary>Blocks of consecutive devices with about equal pings, several per thread: <c>[start[b], start[b + 1])</c>.</summary>
-    private static int[] DeviceBlocks(PingTable pings, int threads)
-    {
-        long perBlock = Math.Max(BlockPings, pings.Count / (8L * threads));
-        var start = new List<int> { 0 };
-        for (int d = 0; d < pings.DeviceCount; d++)
-        {
-            if (pings.DeviceStartArray[d + 1] - pings.DeviceStartArray[start[^1]] >= perBlock)
-            {
-                start.Add(d + 1);
-            }
-        }
-
-        if (start[^1] != pings.DeviceCount)
-        {
-            start.Add(pings.DeviceCount);
-        }
-
-        return [.. start];
-    }
-
-    /// <summary>
-    /// Appends one device's (point, device) pairs, point id in the high 32 bits, for every resolution: each query point the
-    /// device holds, once.
-    /// </summary>
-    private static void CollectDevice(PingTable pings, int local, int device, UnicityQuery query, PostingScratch scratch, List<long>[] pairs)
-    {
-        int from = pings.DeviceStartArray[local];
-        int count = pings.DeviceStartArray[local + 1] - from;
-        ReadOnlySpan<double> lat = pings.LatArray.AsSpan(from, count);
-        ReadOnlySpan<double> lon = pings.LonArray.AsSpan(from, count);
-        ReadOnlySpan<long> time = pings.TimeArray.AsSpan(from, count);
-        foreach (UnicityCellGroup group in query.CellGroups)
-        {
-            foreach (int r in group.Resolutions)
-            {
-                scratch.Hits[r].Clear();
-                scratch.Last[r] = new UnicityPointKey(long.MinValue, long.MinValue);
-            }
-
-            double lastLat = double.NaN;
-            double lastLon = double.NaN;
-            long cell = 0;
-            bool needed = false;
-            for (int i = 0; i < count; i++)
-            {
-                if (lat[i] != lastLat || lon[i] != lastLon)
-                {
-                    lastLat = lat[i];
-                    lastLon = lon[i];
-                    long next = GridCell.Key(lastLat, lastLon, group.CellMeters);
-                    if (i == 0 || next != cell)
-                    {
-                        cell = next;
-                        needed = group.Cells.Find(new UnicityPointKey(0, cell)) >= 0;
-                    }
-                }
-
-                if (!needed)
-                {
-                    continue;
-                }
-
-                foreach (int r in group.Resolutions)
-                {
-                    UnicityQueryResolution resolution = query.Resolutions[r];
-                    var key = UnicityPointKey.Of(time[i], cell, resolution.BinMs);
-                    if (key.Bin == scratch.Last[r].Bin && key.Cell == scratch.Last[r].Cell)
-                    {
-                        continue;
-                    }
-
-                    scratch.Last[r] = key;
-                    int point = resolution.Lookup.Find(key);
-                    if (point >= 0)
-                    {
-                        scratch.Hits[r].Add(point);
-                    }
-                }
-            }
-
-            foreach (int r in group.Resolutions)
-            {
-                Span<int> hits = CollectionsMarshal.AsSpan(scratch.Hits[r]);
-                hits.Sort();
-                for (int i = 0; i < hits.Length; i++)
-                {
-                    if (i == 0 || hits[i] != hits[i - 1])
-                    {
-                        pairs[r].Add(((long)hits[i] << 32) | (uint)device);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Posting lists of resolution <paramref name="r"/> from the blocks' pairs, by a counting sort on the point: blocks in
-    /// device order and pairs in device order within a block, so each list comes out ascending.
-    /// </summary>
-    private static (int[] Start, int[] Devices) PostingsOf(List<long>[][] blocks, int r, int pointCount)
-    {
-        int[] start = new int[pointCount + 1];
-        foreach (List<long>[] block in blocks)
-        {
-            foreach (long pair in block[r])
-            {
-                start[(int)(pair >> 32) + 1]++;
-            }
-        }
-
-        for (int p = 0; p < pointCount; p++)
-        {
-            start[p + 1] += start[p];
-        }
-
-        int[] devices = new int[start[pointCount]];
-        int[] next = start[..pointCount];
-        foreach (List<long>[] block in blocks)
-        {
-            foreach (long pair in block[r])
-            {
-                devices[next[(int)(pair >> 32)]++] = (int)pair;
-            }
-        }
-
-        return (start, devices);
-    }
-
-    /// <summary>
-    /// The index of one resolution: the query's traces and the parts' posting lists concatenated per point and sorted by
-    /// global device (devices are disjoint between parts, so the order does not depend on the partitioning).
-    /// </summary>
-    private static UnicityIndex MergePostings(UnicityQueryResolution resolution, IReadOnlyList<UnicityPostings> parts, int r, int[] sample)
-    {
-        int pointCount = resolution.Points.Length;
-        int[] start = new int[pointCount + 1];
-        for (int p = 0; p < pointCount; p++)
-        {
-            int length = 0;
-            foreach (UnicityPostings part in parts)
-            {
-                length += part.PostingStart[r][p + 1] - part.PostingStart[r][p];
-            }
-
-            start[p + 1] = start[p] + length;
-        }
-
-        int[] devices = new int[start[pointCount]];
-        for (int p = 0; p < pointCount; p++)
-        {
-            int w = start[p];
-            int contributing = 0;
-            foreach (UnicityPostings part in parts)
-            {
-                int from = part.PostingStart[r][p];
-                int length = part.PostingStart[r][p + 1] - from;
-                if (length > 0)
-                {
-                    part.PostingDevice[r].AsSpan(from, length).CopyTo(devices.AsSpan(w));
-                    w += length;
-                    contributing++;
-                }
-            }
-
-            if (contributing > 1)
-            {
-                devices.AsSpan(start[p], w - start[p]).Sort();
-            }
-        }
-
-        var index = new UnicityIndex(resolution.TraceStart, resolution.TracePoint, start, devices);
-        for (int row = 0; row < sample.Length; row++)
-        {
-            foreach (int point in index.Trace(row))
-            {
-                if (index.Posting(point).BinarySearch(sample[row]) < 0)
-                {
-                    throw new ArgumentException("the postings miss points of sampled devices: pass the postings of every partition", nameof(parts));
-                }
-            }
-        }
-
-        return index;
-    }
+    private static ParallelOptions Threads(UnicityOptions options, CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
 
     private static void CheckDeviceMap(PingTable pings, ReadOnlySpan<int> globalDevice, int globalDeviceCount)
     {
@@ -825,24 +417,6 @@ public static class UnicityEstimator
         }
 
         return options with { Points = [.. options.Points.Distinct().Order()], Resolutions = [.. options.Resolutions] };
-    }
-
-    /// <summary>Per-thread scratch of <see cref="CollectDevice"/>: per resolution, the point ids hit and the last point looked up.</summary>
-    private sealed class PostingScratch
-    {
-        public PostingScratch(int resolutions)
-        {
-            Hits = new List<int>[resolutions];
-            Last = new UnicityPointKey[resolutions];
-            for (int r = 0; r < resolutions; r++)
-            {
-                Hits[r] = [];
-            }
-        }
-
-        public List<int>[] Hits { get; }
-
-        public UnicityPointKey[] Last { get; }
     }
 
     /// <summary>Per sampled device at one resolution: trace size, worst-case search outcome, share of unique draws per p.</summary>

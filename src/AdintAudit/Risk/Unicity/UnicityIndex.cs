@@ -57,4 +57,61 @@ internal sealed class UnicityIndex
 
     /// <summary>Returns how many devices hold a point.</summary>
     public int PostingLength(int point) => PostingStart[point + 1] - PostingStart[point];
+
+    /// <summary>
+    /// The index of one resolution: the query's traces and the parts' posting lists concatenated per point and sorted by
+    /// global device (devices are disjoint between parts, so the order does not depend on the partitioning).
+    /// </summary>
+    public static UnicityIndex Merge(UnicityQueryResolution resolution, IReadOnlyList<UnicityPostings> parts, int r, int[] sample)
+    {
+        int pointCount = resolution.Points.Length;
+        int[] start = new int[pointCount + 1];
+        for (int p = 0; p < pointCount; p++)
+        {
+            int length = 0;
+            foreach (UnicityPostings part in parts)
+            {
+                length += part.PostingStart[r][p + 1] - part.PostingStart[r][p];
+            }
+
+            start[p + 1] = start[p] + length;
+        }
+
+        int[] devices = new int[start[pointCount]];
+        for (int p = 0; p < pointCount; p++)
+        {
+            int w = start[p];
+            int contributing = 0;
+            foreach (UnicityPostings part in parts)
+            {
+                int from = part.PostingStart[r][p];
+                int length = part.PostingStart[r][p + 1] - from;
+                if (length > 0)
+                {
+                    part.PostingDevice[r].AsSpan(from, length).CopyTo(devices.AsSpan(w));
+                    w += length;
+                    contributing++;
+                }
+            }
+
+            if (contributing > 1)
+            {
+                devices.AsSpan(start[p], w - start[p]).Sort();
+            }
+        }
+
+        var index = new UnicityIndex(resolution.TraceStart, resolution.TracePoint, start, devices);
+        for (int row = 0; row < sample.Length; row++)
+        {
+            foreach (int point in index.Trace(row))
+            {
+                if (index.Posting(point).BinarySearch(sample[row]) < 0)
+                {
+                    throw new ArgumentException("the postings miss points of sampled devices: pass the postings of every partition", nameof(parts));
+                }
+            }
+        }
+
+        return index;
+    }
 }

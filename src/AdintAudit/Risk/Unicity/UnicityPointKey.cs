@@ -39,4 +39,20 @@ internal readonly record struct UnicityPointKey(long Bin, long Cell) : IComparab
         long quotient = Math.DivRem(value, divisor, out long remainder);
         return remainder < 0 ? quotient - 1 : quotient;
     }
+
+    /// <summary>Returns the distinct keys, ascending (sorts <paramref name="keys"/> in place).</summary>
+    internal static UnicityPointKey[] SortedDistinct(UnicityPointKey[] keys)
+    {
+        Array.Sort(keys);
+        int w = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (w == 0 || keys[i] != keys[w - 1])
+            {
+                keys[w++] = keys[i];
+            }
+        }
+
+        return keys[..w];
+    }
 }
