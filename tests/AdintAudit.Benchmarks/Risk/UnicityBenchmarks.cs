@@ -64,6 +64,7 @@ internal static class UnicityBenchmarks
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median {times[times.Count / 2]:F3} s over {runs} runs ({result!.SampledDevices:N0} of {result.TotalDevices:N0} devices, p = 1..6, {result.Curves.Count} resolutions)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"result digest {Digest(result):X16} (equal digests: bit-identical curves)"));
         foreach (UnicityCurve curve in result.Curves)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {curve.Resolution.CellMeters} m, {curve.Resolution.TimeBinMinutes} min:"));
@@ -77,19 +78,46 @@ internal static class UnicityBenchmarks
         return 0;
     }
 
-    /// <summary><c>--phases</c>: times the cell keys and the index build of each resolution once (the rest is the device evaluation).</summary>
+    /// <summary>
+    /// <c>--phases</c>: times the four steps of the estimate once, on the table as one partition (the traces of the sampled
+    /// devices, the query, the postings of its points, then the merge and the device evaluation).
+    /// </summary>
     private static void TimePhases(PingTable pings, UnicityOptions options)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        foreach (UnicityResolution resolution in options.Resolutions)
+        int[] identity = [.. Enumerable.Range(0, pings.DeviceCount)];
+        var clock = Stopwatch.StartNew();
+        UnicityTraces traces = UnicityEstimator.CollectTraces(pings, identity, pings.DeviceCount, options, CancellationToken.None);
+        double tracesSeconds = clock.Elapsed.TotalSeconds;
+        UnicityQuery query = UnicityEstimator.PrepareQuery([traces], pings.DeviceCount, options);
+        double querySeconds = clock.Elapsed.TotalSeconds;
+        UnicityPostings postings = UnicityEstimator.CollectPostings(pings, identity, query, CancellationToken.None);
+        double postingsSeconds = clock.Elapsed.TotalSeconds;
+        UnicityEstimator.Estimate(query, [postings], null, CancellationToken.None);
+        double estimateSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"phases: traces {tracesSeconds:F3} s ({traces.TracePointCount:N0} device-points), query {querySeconds - tracesSeconds:F3} s ({query.PointCount:N0} points), postings {postingsSeconds - querySeconds:F3} s ({postings.PostingCount:N0} postings), merge + evaluation {estimateSeconds - postingsSeconds:F3} s"));
+    }
+
+    /// <summary>FNV-1a over every figure of every curve (doubles by their bits), to compare results of two builds exactly.</summary>
+    private static ulong Digest(UnicityResult result)
+    {
+        ulong hash = 14_695_981_039_346_656_037UL;
+        void Add(long value) => hash = (hash ^ (ulong)value) * 1_099_511_628_211UL;
+        foreach (UnicityCurve curve in result.Curves)
         {
-            var clock = Stopwatch.StartNew();
-            long[] cells = UnicityIndex.CellKeys(pings, resolution.CellMeters, parallel);
-            double keys = clock.Elapsed.TotalSeconds;
-            UnicityIndex index = UnicityIndex.Build(pings, cells, resolution.TimeBinMinutes, parallel);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{resolution.CellMeters} m, {resolution.TimeBinMinutes} min: cell keys {keys:F3} s, index {clock.Elapsed.TotalSeconds - keys:F3} s ({index.PointCount:N0} points, {index.TracePoint.Length:N0} device-points, longest posting {index.LongestPosting:N0})"));
+            foreach (UnicityPoint point in curve.Points)
+            {
+                Add(point.P);
+                Add(point.EligibleDevices);
+                Add(BitConverter.DoubleToInt64Bits(point.Expected));
+                Add(BitConverter.DoubleToInt64Bits(point.ConfidenceLow));
+                Add(BitConverter.DoubleToInt64Bits(point.ConfidenceHigh));
+                Add(BitConverter.DoubleToInt64Bits(point.WorstCase));
+                Add(point.WorstCaseLowerBoundDevices);
+            }
         }
+
+        return hash;
     }
 
     private static PingTable Generate(int devices, int days)

@@ -52,7 +52,7 @@ internal sealed class DeviceUnicity
     /// Finds the smallest k &lt;= <paramref name="maxP"/> for which some k-subset of the device's distinct points is held
     /// by no other device.
     /// </summary>
-    /// <param name="device">The device.</param>
+    /// <param name="row">The device's row among the index's traces.</param>
     /// <param name="maxP">Largest subset size of interest.</param>
     /// <param name="budget">Most intersections to spend; the list elements charged are capped at budget x <see cref="ElementsPerNode"/>.</param>
     /// <returns>
@@ -67,10 +67,10 @@ internal sealed class DeviceUnicity
     /// the previous size already ruled out. Uniqueness is monotone (a superset of a unique subset is unique), so the
     /// device is unique at every p from k up to its number of points.
     /// </remarks>
-    public (int Smallest, int UndecidedFrom) SmallestUniqueSubset(int device, int maxP, long budget)
+    public (int Smallest, int UndecidedFrom) SmallestUniqueSubset(int row, int maxP, long budget)
     {
         _elements = 0;
-        ReadOnlySpan<int> trace = _index.Trace(device);
+        ReadOnlySpan<int> trace = _index.Trace(row);
         int n = trace.Length;
         if (n == 0)
         {
@@ -118,9 +118,9 @@ internal sealed class DeviceUnicity
     /// between draws, distinct points within a draw) from the stream <paramref name="streamSeed"/>.
     /// </summary>
     /// <returns>How many of the evaluated subsets were unique, and how many were evaluated (0 when the device has fewer than p points).</returns>
-    public (int Unique, int Evaluated) Draw(int device, int p, int draws, ulong streamSeed)
+    public (int Unique, int Evaluated) Draw(int row, int p, int draws, ulong streamSeed)
     {
-        ReadOnlySpan<int> trace = _index.Trace(device);
+        ReadOnlySpan<int> trace = _index.Trace(row);
         int n = trace.Length;
         if (n < p)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AdintAudit.Data;
 
 namespace AdintAudit.Risk.Unicity;
@@ -36,6 +37,17 @@ namespace AdintAudit.Risk.Unicity;
 /// (<see cref="UnicityOptions.Seed"/>, cell size, bin width, device number, p), and shares are summed in device order,
 /// so the result is identical for any thread count, and a resolution's curve does not depend on the other resolutions.
 /// </para>
+/// <para>
+/// Partitions: the estimate only reads the traces of the sampled devices and the device lists of the points in them, so
+/// it is gathered partition by partition (devices split among partitions, each a <see cref="PingTable"/> with a local ->
+/// global device map): <see cref="CollectTraces"/> per partition, <see cref="PrepareQuery"/> to merge the sampled traces
+/// into the set of needed points, <see cref="CollectPostings"/> per partition, then
+/// <see cref="Estimate(UnicityQuery, IReadOnlyList{UnicityPostings}, IProgress{long}?, CancellationToken)"/> to merge the
+/// lists (sorted by global device) and evaluate. Points are absolute (bin, cell) keys numbered in sorted order, so the
+/// result is the same for any partitioning; <see cref="Estimate(PingTable, UnicityOptions?, IProgress{long}?, CancellationToken)"/>
+/// is this path with one partition. Memory: the sampled traces (16 bytes per device-point) and 4 bytes per posting of a
+/// needed point; nothing per ping.
+/// </para>
 /// </remarks>
 public static class UnicityEstimator
 {
@@ -67,35 +79,153 @@ public static class UnicityEstimator
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="UnicityOptions"/>).</exception>
     /// <exception cref="InputFormatException">A ping has a non-finite coordinate.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <remarks>
+    /// The table is one partition of itself: <see cref="CollectTraces"/>, <see cref="PrepareQuery"/>,
+    /// <see cref="CollectPostings"/> and <see cref="Estimate(UnicityQuery, IReadOnlyList{UnicityPostings}, IProgress{long}?, CancellationToken)"/>
+    /// with the identity device map, the same code path as a partitioned audit.
+    /// </remarks>
     public static UnicityResult Estimate(PingTable pings, UnicityOptions? options, IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pings);
-        UnicityOptions used = Validate(options ?? new UnicityOptions());
+        UnicityOptions used = options ?? new UnicityOptions();
+        int[] identity = new int[pings.DeviceCount];
+        for (int d = 0; d < identity.Length; d++)
+        {
+            identity[d] = d;
+        }
+
+        UnicityTraces traces = CollectTraces(pings, identity, pings.DeviceCount, used, cancellationToken);
+        UnicityQuery query = PrepareQuery([traces], pings.DeviceCount, used);
+        UnicityPostings postings = CollectPostings(pings, identity, query, cancellationToken);
+        return Estimate(query, [postings], progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Collects, from one partition, the distinct points at every resolution of the sampled devices it holds (the sample
+    /// is drawn by global device index, so every partition agrees on it).
+    /// </summary>
+    /// <param name="pings">The partition's pings (usually cleaned); its devices are numbered locally, in ordinal id order.</param>
+    /// <param name="globalDevice">
+    /// Global index of each local device (its rank among all devices of the dataset in ordinal id order), ascending;
+    /// one entry per device of <paramref name="pings"/>. The identity for a whole table.
+    /// </param>
+    /// <param name="globalDeviceCount">Devices of the whole dataset (&gt; every entry of <paramref name="globalDevice"/>).</param>
+    /// <param name="options">Settings; the same for every partition.</param>
+    /// <param name="cancellationToken">Checked between devices.</param>
+    /// <returns>The partition's share of the sampled traces.</returns>
+    /// <exception cref="ArgumentException"><paramref name="globalDevice"/> is not one ascending index in range per device.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="UnicityOptions"/>).</exception>
+    /// <exception cref="InputFormatException">A ping has a non-finite coordinate.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <remarks>
+    /// Only the sampled devices' pings are read past the coordinate check: O(sampled pings · resolutions), 16 bytes per
+    /// distinct (sampled device, point) per resolution held.
+    /// </remarks>
+    public static UnicityTraces CollectTraces(PingTable pings, ReadOnlySpan<int> globalDevice, int globalDeviceCount, UnicityOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pings);
+        ArgumentNullException.ThrowIfNull(options);
+        UnicityOptions used = Validate(options);
+        CheckDeviceMap(pings, globalDevice, globalDeviceCount);
+        CheckCoordinates(pings);
+        int[] sample = SampleDevices(globalDeviceCount, used.MaxDevices, used.Seed);
+        return UnicityTraceCollector.Collect(pings, globalDevice, globalDeviceCount, used, sample, Threads(used, cancellationToken));
+    }
+
+    /// <summary>Merges the partitions' traces into the query: the points whose posting lists the estimate needs.</summary>
+    /// <param name="parts">The traces of every partition, in any order (each sampled device held by exactly one).</param>
+    /// <param name="globalDeviceCount">Devices of the whole dataset, as given to <see cref="CollectTraces"/>.</param>
+    /// <param name="options">The options given to <see cref="CollectTraces"/>.</param>
+    /// <returns>The query, to pass to <see cref="CollectPostings"/> for every partition.</returns>
+    /// <exception cref="ArgumentException">
+    /// The parts were collected with other options or device count, or do not hold every sampled device exactly once.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="UnicityOptions"/>).</exception>
+    /// <remarks>
+    /// Point ids are given in <see cref="UnicityPointKey"/> order (time bin, then cell), independent of the partitioning.
+    /// O(e log e) for e sampled (device, point) pairs per resolution.
+    /// </remarks>
+    public static UnicityQuery PrepareQuery(IReadOnlyList<UnicityTraces> parts, int globalDeviceCount, UnicityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(options);
+        UnicityOptions used = Validate(options);
+        return UnicityQuery.Merge(parts, globalDeviceCount, used, SampleDevices(globalDeviceCount, used.MaxDevices, used.Seed));
+    }
+
+    /// <summary>
+    /// Collects, from one partition, the posting lists of the query's points: which of its devices (by global index) hold
+    /// each point.
+    /// </summary>
+    /// <param name="pings">The partition's pings, as given to <see cref="CollectTraces"/>.</param>
+    /// <param name="globalDevice">Global index of each local device, ascending, as given to <see cref="CollectTraces"/>.</param>
+    /// <param name="query">The query from <see cref="PrepareQuery"/>.</param>
+    /// <param name="cancellationToken">Checked between blocks of devices.</param>
+    /// <returns>The partition's postings.</returns>
+    /// <exception cref="ArgumentException"><paramref name="globalDevice"/> is not one ascending index in range per device.</exception>
+    /// <exception cref="InputFormatException">A ping has a non-finite coordinate.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <remarks>
+    /// Parallel over blocks of devices. Per ping and cell size: one <see cref="Geo.GridCell.Key"/> (reused while the
+    /// coordinate repeats) and one hash lookup of the cell among the query's cells (skipped while the cell repeats);
+    /// only pings in such a cell look their (cell, bin) point up, once per resolution and change of point. Memory:
+    /// 4 bytes per posting kept and 8 per posting while a block is collected.
+    /// </remarks>
+    public static UnicityPostings CollectPostings(PingTable pings, ReadOnlySpan<int> globalDevice, UnicityQuery query,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pings);
+        ArgumentNullException.ThrowIfNull(query);
+        CheckDeviceMap(pings, globalDevice, query.TotalDevices);
+        CheckCoordinates(pings);
+        return UnicityPostingCollector.Collect(pings, globalDevice.ToArray(), query, Threads(query.Options, cancellationToken));
+    }
+
+    /// <summary>Merges the partitions' postings and estimates the unicity curves.</summary>
+    /// <param name="query">The query from <see cref="PrepareQuery"/>.</param>
+    /// <param name="parts">The postings of every partition for <paramref name="query"/>, in any order.</param>
+    /// <param name="progress">
+    /// Receives the number of device evaluations done, counted over all resolutions (the total is
+    /// <see cref="UnicityResult.SampledDevices"/> × the number of resolutions); reported every 256 devices and at the
+    /// end of each resolution, from worker threads. Null for none.
+    /// </param>
+    /// <param name="cancellationToken">Checked between devices.</param>
+    /// <returns>One curve per resolution; identical for any assignment of devices to partitions.</returns>
+    /// <exception cref="ArgumentException">A part answers another query, or the parts miss a sampled device's own points (a partition left out).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <remarks>
+    /// Each merged posting list is sorted by global device, so the index (and every draw and search over it) is the same
+    /// whatever the partitioning. One resolution's merged index is held at a time: 4 bytes per posting.
+    /// </remarks>
+    public static UnicityResult Estimate(UnicityQuery query, IReadOnlyList<UnicityPostings> parts, IProgress<long>? progress,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(parts);
+        foreach (UnicityPostings part in parts)
+        {
+            ArgumentNullException.ThrowIfNull(part, nameof(parts));
+            if (!ReferenceEquals(part.Query, query))
+            {
+                throw new ArgumentException("a part holds the postings of another query", nameof(parts));
+            }
+        }
+
+        UnicityOptions used = query.Options;
         int[] points = [.. used.Points];
         int maxP = points[^1];
-        int[] sample = SampleDevices(pings.DeviceCount, used.MaxDevices, used.Seed);
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = used.MaxDegreeOfParallelism,
-            CancellationToken = cancellationToken,
-        };
+        int[] sample = query.Sample;
+        ParallelOptions parallel = Threads(used, cancellationToken);
         double z = NormalQuantile.Of(0.5 + (used.ConfidenceLevel / 2));
-        var curves = new UnicityCurve[used.Resolutions.Count];
+        var curves = new UnicityCurve[query.Resolutions.Length];
         long done = 0;
-        long[]? cells = null;
-        double cellsMeters = double.NaN;
-        foreach (int r in ResolutionOrder(used.Resolutions))
+        for (int r = 0; r < curves.Length; r++)
         {
-            UnicityResolution resolution = used.Resolutions[r];
-            if (cells is null || cellsMeters != resolution.CellMeters)
-            {
-                cells = null; // let the previous keys go before allocating the next
-                cells = UnicityIndex.CellKeys(pings, resolution.CellMeters, parallel);
-                cellsMeters = resolution.CellMeters;
-            }
-
-            UnicityIndex index = UnicityIndex.Build(pings, cells, resolution.TimeBinMinutes, parallel);
-            ulong resolutionSeed = SplitMix64.Derive(used.Seed, (ulong)BitConverter.DoubleToInt64Bits(resolution.CellMeters), (ulong)resolution.TimeBinMinutes);
+            UnicityQueryResolution resolution = query.Resolutions[r];
+            UnicityIndex index = UnicityIndex.Merge(resolution, parts, r, sample);
+            ulong resolutionSeed = SplitMix64.Derive(used.Seed, (ulong)BitConverter.DoubleToInt64Bits(resolution.Resolution.CellMeters),
+                (ulong)resolution.Resolution.TimeBinMinutes);
             var evaluation = new SampleEvaluation(sample.Length, points.Length);
             Parallel.For(0, sample.Length, parallel, () => new DeviceUnicity(index, maxP), (s, _, worker) =>
             {
@@ -109,39 +239,19 @@ public static class UnicityEstimator
                 return worker;
             }, _ => { });
             progress?.Report(done);
-            curves[r] = new UnicityCurve(resolution, Summarise(evaluation, points, z));
+            curves[r] = new UnicityCurve(resolution.Resolution, Summarise(evaluation, points, z));
         }
 
-        return new UnicityResult(used, pings.DeviceCount, sample.Length, curves);
+        return new UnicityResult(used, query.TotalDevices, sample.Length, curves);
     }
 
-    /// <summary>Indices of the resolutions grouped by cell size (stable), so each cell size is computed once.</summary>
-    private static int[] ResolutionOrder(IReadOnlyList<UnicityResolution> resolutions)
-    {
-        int[] order = [.. Enumerable.Range(0, resolutions.Count)];
-        double[] cellMeters = [.. resolutions.Select(r => r.CellMeters)];
-        Array.Sort(cellMeters, order);
-        // Array.Sort is not stable; restore the given order within each cell size.
-        int start = 0;
-        for (int i = 1; i <= order.Length; i++)
-        {
-            if (i == order.Length || cellMeters[i] != cellMeters[start])
-            {
-                Array.Sort(order, start, i - start);
-                start = i;
-            }
-        }
-
-        return order;
-    }
-
-    /// <summary>Evaluates one sampled device at one resolution into row <paramref name="row"/> of the evaluation.</summary>
+    /// <summary>Evaluates sampled device <paramref name="device"/> (global index) at one resolution into row <paramref name="row"/>.</summary>
     private static void Evaluate(DeviceUnicity worker, UnicityIndex index, int device, int row, ulong resolutionSeed, int[] points,
         UnicityOptions options, SampleEvaluation evaluation)
     {
         int maxP = points[^1];
-        (int smallest, int undecidedFrom) = worker.SmallestUniqueSubset(device, maxP, options.MaxInstancesPerDevice);
-        evaluation.TracePoints[row] = index.TraceStart[device + 1] - index.TraceStart[device];
+        (int smallest, int undecidedFrom) = worker.SmallestUniqueSubset(row, maxP, options.MaxInstancesPerDevice);
+        evaluation.TracePoints[row] = index.TraceStart[row + 1] - index.TraceStart[row];
         evaluation.SmallestUnique[row] = smallest;
         evaluation.UndecidedFrom[row] = undecidedFrom;
         for (int j = 0; j < points.Length; j++)
@@ -160,7 +270,7 @@ public static class UnicityEstimator
             }
 
             ulong stream = SplitMix64.Derive(resolutionSeed, (ulong)device, (ulong)p);
-            (int unique, int evaluated) = worker.Draw(device, p, options.DrawsPerDevice, stream);
+            (int unique, int evaluated) = worker.Draw(row, p, options.DrawsPerDevice, stream);
             evaluation.Share[(row * points.Length) + j] = (double)unique / evaluated;
         }
     }
@@ -247,6 +357,39 @@ public static class UnicityEstimator
         int[] sample = all[..maxDevices];
         Array.Sort(sample);
         return sample;
+    }
+
+    private static ParallelOptions Threads(UnicityOptions options, CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+
+    private static void CheckDeviceMap(PingTable pings, ReadOnlySpan<int> globalDevice, int globalDeviceCount)
+    {
+        if (globalDevice.Length != pings.DeviceCount)
+        {
+            throw new ArgumentException("one global device index per device of the table is needed", nameof(globalDevice));
+        }
+
+        for (int d = 0; d < globalDevice.Length; d++)
+        {
+            if (globalDevice[d] < 0 || globalDevice[d] >= globalDeviceCount || (d > 0 && globalDevice[d] <= globalDevice[d - 1]))
+            {
+                throw new ArgumentException("global device indices must ascend within 0 .. global device count - 1", nameof(globalDevice));
+            }
+        }
+    }
+
+    private static void CheckCoordinates(PingTable pings)
+    {
+        ReadOnlySpan<double> lat = pings.LatArray;
+        ReadOnlySpan<double> lon = pings.LonArray;
+        for (int i = 0; i < lat.Length; i++)
+        {
+            if (!double.IsFinite(lat[i]) || !double.IsFinite(lon[i]))
+            {
+                throw new InputFormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"ping {i} of device '{pings.DeviceIdArray[pings.DeviceArray[i]]}' has a non-finite coordinate ({lat[i]}, {lon[i]})"));
+            }
+        }
     }
 
     private static UnicityOptions Validate(UnicityOptions options)

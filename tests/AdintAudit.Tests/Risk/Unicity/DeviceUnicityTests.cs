@@ -23,22 +23,30 @@ public sealed class DeviceUnicityTests
         // whatever D is, and the device stays undecided from k = 2 (a lower bound, as before).
         foreach (int devices in new[] { 500, 4000 })
         {
-            var keys = new List<long>();
-            int[] deviceStart = new int[devices + 1];
+            var traceStart = new List<int> { 0 };
+            var tracePoint = new List<int>();
+            var holders = Enumerable.Range(0, 10).Select(_ => new List<int>()).ToArray();
             for (int d = 0; d < devices; d++)
             {
                 for (int point = 0; point < 10; point++)
                 {
                     if (d == 0 || point != d % 10)
                     {
-                        keys.Add(point);
+                        tracePoint.Add(point);
+                        holders[point].Add(d);
                     }
                 }
 
-                deviceStart[d + 1] = keys.Count;
+                traceStart.Add(tracePoint.Count);
             }
 
-            UnicityIndex index = UnicityIndex.FromKeys([.. keys], 8, deviceStart, devices, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+            int[] postingStart = [0, .. holders.Select(h => h.Count)];
+            for (int point = 0; point < 10; point++)
+            {
+                postingStart[point + 1] += postingStart[point];
+            }
+
+            var index = new UnicityIndex([.. traceStart], [.. tracePoint], postingStart, [.. holders.SelectMany(h => h)]);
             var worker = new DeviceUnicity(index, 2);
 
             (int smallest, int undecidedFrom) = worker.SmallestUniqueSubset(0, 2, 40);
