@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 
 namespace AdintAudit.Mobility;
@@ -75,5 +76,21 @@ public sealed class LongitudeHistogram
         double median = MedianDegrees() ?? 0;
         int hours = Math.Clamp((int)Math.Round(median / 15.0, MidpointRounding.AwayFromZero), -12, 14);
         return LocalTime.Fixed(TimeSpan.FromHours(hours), string.Create(CultureInfo.InvariantCulture, $"from median longitude {median:0.###}°"));
+    }
+
+    /// <summary>Writes the counts (little-endian), for a partitioned spill's statistics file.</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(MemoryMarshal.AsBytes(_bins.AsSpan()));
+        writer.Write(Count);
+    }
+
+    /// <summary>Reads counts written by <see cref="WriteTo"/>.</summary>
+    internal static LongitudeHistogram ReadFrom(BinaryReader reader)
+    {
+        var histogram = new LongitudeHistogram();
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(histogram._bins.AsSpan()));
+        histogram.Count = reader.ReadInt64();
+        return histogram;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 namespace AdintAudit.Quality;
 
 /// <summary>
@@ -82,5 +83,27 @@ public sealed class CoordinateBucketCounts
         h ^= (ulong)BitConverter.DoubleToInt64Bits(lon + 0.0) * 0xC2B2AE3D27D4EB4FUL;
         h ^= h >> 29;
         return (int)(h & (ulong)_mask);
+    }
+
+    /// <summary>Writes the size and counts (little-endian), for a partitioned spill's statistics file.</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(_counts.Length);
+        writer.Write(MemoryMarshal.AsBytes(_counts.AsSpan()));
+    }
+
+    /// <summary>Reads counts written by <see cref="WriteTo"/>.</summary>
+    /// <exception cref="InvalidDataException">The size is not one this type creates.</exception>
+    internal static CoordinateBucketCounts ReadFrom(BinaryReader reader)
+    {
+        int buckets = reader.ReadInt32();
+        if (buckets < 1 << 16 || buckets > 1 << 27 || (buckets & (buckets - 1)) != 0)
+        {
+            throw new InvalidDataException($"{buckets} coordinate buckets");
+        }
+
+        var counts = new CoordinateBucketCounts(buckets / 2);
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(counts._counts.AsSpan()));
+        return counts;
     }
 }

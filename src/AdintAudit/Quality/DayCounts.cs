@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AdintAudit.Data;
 
 namespace AdintAudit.Quality;
@@ -113,5 +114,29 @@ public sealed class DayCounts
         }
 
         return _afterDay;
+    }
+
+    /// <summary>Writes the counts (little-endian), for a partitioned spill's statistics file.</summary>
+    internal void WriteTo(BinaryWriter writer)
+    {
+        writer.Write(MemoryMarshal.AsBytes(_counts.AsSpan()));
+        writer.Write(_before);
+        writer.Write(_beforeDay);
+        writer.Write(_after);
+        writer.Write(_afterDay);
+        writer.Write(Total);
+    }
+
+    /// <summary>Reads counts written by <see cref="WriteTo"/>.</summary>
+    internal static DayCounts ReadFrom(BinaryReader reader)
+    {
+        var counts = new DayCounts();
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(counts._counts.AsSpan()));
+        counts._before = reader.ReadInt64();
+        counts._beforeDay = reader.ReadInt64();
+        counts._after = reader.ReadInt64();
+        counts._afterDay = reader.ReadInt64();
+        counts.Total = reader.ReadInt64();
+        return counts;
     }
 }
