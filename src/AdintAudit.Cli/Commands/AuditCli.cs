@@ -25,7 +25,15 @@ internal sealed class AuditCli
 
     public Option<string?> TimestampUnit { get; } = new("--timestamp-unit") { Description = "Unit of numeric timestamps without a logical type: s, ms, us, ns (default: by magnitude)." };
 
-    public Option<string?> MaxMemory { get; } = MaxMemoryOption.Create();
+    public Option<string?> MemoryBudget { get; } = new("--memory-budget")
+    {
+        Description = "Memory budget, e.g. 6G or 512M (binary units). Inputs estimated to need more are audited out of core, in device partitions "
+            + "spilled to --work-dir; the results are the same. Default: a quarter of this machine's memory.",
+    };
+
+    public Option<int?> Partitions { get; } = new("--partitions") { Description = "Device partitions whatever the budget (1 = in memory; default: from the budget)." };
+
+    public Option<string?> WorkDir { get; } = new("--work-dir") { Description = "Folder for the partitions of an out-of-core audit (a temporary sub-folder, deleted at the end; default: the system's temporary folder)." };
 
     public Option<int> Threads { get; } = new("--threads") { Description = "Threads (0 = all cores); results do not depend on it.", DefaultValueFactory = _ => 0 };
 
@@ -39,7 +47,7 @@ internal sealed class AuditCli
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Sites, Truth, TimeZone, Map, TimestampUnit, MaxMemory, Threads, UnicityDevices, Seed, NoWhatIfs, MinDevicesPerCell })
+        foreach (Option option in new Option[] { Sites, Truth, TimeZone, Map, TimestampUnit, MemoryBudget, Partitions, WorkDir, Threads, UnicityDevices, Seed, NoWhatIfs, MinDevicesPerCell })
         {
             command.Add(option);
         }
@@ -72,16 +80,48 @@ internal sealed class AuditCli
             throw new CliFailure(ExitCodes.Usage, "--min-devices-per-cell: must be at least 1");
         }
 
+        int? partitions = parse.GetValue(Partitions);
+        if (partitions is < 1 or > AuditPlan.MaxPartitions)
+        {
+            throw new CliFailure(ExitCodes.Usage, $"--partitions: must be between 1 and {AuditPlan.MaxPartitions}");
+        }
+
+        string? workDir = parse.GetValue(WorkDir);
+        if (workDir is not null && !Directory.Exists(workDir))
+        {
+            throw new CliFailure(ExitCodes.Usage, $"--work-dir: {workDir}: no such folder");
+        }
+
         var defaults = new AuditOptions();
         return defaults with
         {
-            Load = PingLoadArguments.Parse(parse.GetValue(Map), parse.GetValue(TimestampUnit), MaxMemoryOption.Bytes(parse, MaxMemory)),
+            Load = PingLoadArguments.Parse(parse.GetValue(Map), parse.GetValue(TimestampUnit), null),
+            MemoryBudgetBytes = BudgetBytes(parse.GetValue(MemoryBudget)),
+            Partitions = partitions,
+            WorkDirectory = workDir,
             Pipeline = defaults.Pipeline with { TimeZone = zone },
             Unicity = defaults.Unicity with { MaxDevices = unicityDevices, Seed = parse.GetValue(Seed) },
             WhatIfs = parse.GetValue(NoWhatIfs) ? [] : defaults.WhatIfs,
             MinDevicesPerCell = k,
             MaxDegreeOfParallelism = parse.GetValue(Threads),
         };
+    }
+
+    private static long? BudgetBytes(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return MemoryEstimate.ParseBytes(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliFailure(ExitCodes.Usage, $"--memory-budget: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Runs the audit with a live progress display on stderr (plain lines when stderr is redirected).</summary>
@@ -214,6 +254,11 @@ internal sealed class AuditCli
 
         public void Report(AuditProgress value)
         {
+            if (value.Plan is AuditPlan plan)
+            {
+                Console.Error.WriteLine($"audit: mode {plan.Describe()}");
+            }
+
             if (value.Done == 0 && !value.Finished)
             {
                 _clock.Restart();
@@ -234,6 +279,7 @@ internal sealed class AuditCli
     {
         private readonly Stopwatch _clock = new();
         private ProgressTask? _task;
+        private string _mode = "";
 
         public void Report(AuditProgress value)
         {
@@ -243,13 +289,18 @@ internal sealed class AuditCli
                 {
                     _task?.StopTask();
                     _clock.Restart();
-                    _task = context.AddTask(Describe(value, 0), maxValue: Math.Max(1, value.Total));
+                    if (value.Plan is AuditPlan plan)
+                    {
+                        _mode = $" — {plan.Describe()}";
+                    }
+
+                    _task = context.AddTask(Describe(value, 0, _mode), maxValue: Math.Max(1, value.Total));
                 }
 
                 double seconds = _clock.Elapsed.TotalSeconds;
                 _task.MaxValue = Math.Max(1, Math.Max(value.Total, value.Done));
                 _task.Value = value.Done;
-                _task.Description = Describe(value, seconds);
+                _task.Description = Describe(value, seconds, value.StageIndex == 0 ? _mode : "");
                 if (value.Finished)
                 {
                     _task.Value = _task.MaxValue;
@@ -260,7 +311,7 @@ internal sealed class AuditCli
             }
         }
 
-        private static string Describe(AuditProgress p, double seconds) => Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"[{p.StageIndex + 1}/{p.StageCount}] {p.Stage} ({p.Done:N0}{(p.Total > 0 ? $"/{p.Total:N0}" : "")} {p.Unit}{Rate(p, seconds)})"));
+        private static string Describe(AuditProgress p, double seconds, string mode) => Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"[{p.StageIndex + 1}/{p.StageCount}] {p.Stage} ({p.Done:N0}{(p.Total > 0 ? $"/{p.Total:N0}" : "")} {p.Unit}{Rate(p, seconds)}){mode}"));
     }
 }

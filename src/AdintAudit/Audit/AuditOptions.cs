@@ -64,6 +64,21 @@ public sealed record AuditOptions
     /// <summary>k of the published map and of per-site home figures: cells or sites with fewer devices are suppressed (default 5).</summary>
     public int MinDevicesPerCell { get; init; } = 5;
 
+    /// <summary>
+    /// Memory budget in bytes; null (default) for <see cref="AuditPlan.DefaultBudgetBytes"/> (a quarter of the memory
+    /// available). Inputs estimated above it are audited out of core in device partitions; the results are the same.
+    /// </summary>
+    public long? MemoryBudgetBytes { get; init; }
+
+    /// <summary>Device partitions to use whatever the budget (1 = in memory); null (default) to derive them from the budget.</summary>
+    public int? Partitions { get; init; }
+
+    /// <summary>
+    /// Folder under which the partitions of an out-of-core run are spilled (a new sub-folder, deleted at the end);
+    /// null (default) for the system's temporary folder.
+    /// </summary>
+    public string? WorkDirectory { get; init; }
+
     /// <summary>Threads (0 = all cores); results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 }

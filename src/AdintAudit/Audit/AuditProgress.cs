@@ -8,4 +8,8 @@ namespace AdintAudit.Audit;
 /// <param name="Total">Units in this stage (0 when unknown).</param>
 /// <param name="Unit">What a unit is: <c>pings</c>, <c>devices</c>, <c>what-ifs</c>.</param>
 /// <param name="Finished">True on the last report of a stage.</param>
-public sealed record AuditProgress(string Stage, int StageIndex, int StageCount, long Done, long Total, string Unit, bool Finished);
+public sealed record AuditProgress(string Stage, int StageIndex, int StageCount, long Done, long Total, string Unit, bool Finished)
+{
+    /// <summary>How the audit runs (in memory or partitioned), on the first report of the first stage; null otherwise.</summary>
+    public AuditPlan? Plan { get; init; }
+}

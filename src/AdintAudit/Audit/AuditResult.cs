@@ -48,6 +48,9 @@ public sealed class AuditResult
     /// <summary>The options used.</summary>
     public required AuditOptions Options { get; init; }
 
+    /// <summary>How the audit ran: in memory or in device partitions, and why.</summary>
+    public required AuditPlan Plan { get; init; }
+
     /// <summary>Input files with their hashes.</summary>
     public required IReadOnlyList<AuditInputFile> Inputs { get; init; }
 
@@ -72,8 +75,8 @@ public sealed class AuditResult
     /// <summary>The quality screen's findings.</summary>
     public required QualityReport Quality { get; init; }
 
-    /// <summary>Stays, places, homes and the cleaned pings.</summary>
-    public required MobilityRun Mobility { get; init; }
+    /// <summary>Stays, places, homes and the cleaned pings per device.</summary>
+    public required AuditMobility Mobility { get; init; }
 
     /// <summary>Inference accuracy against the truth, when given.</summary>
     public InferenceAccuracy? Accuracy { get; init; }

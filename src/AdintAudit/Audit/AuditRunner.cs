@@ -3,13 +3,12 @@ using System.Reflection;
 using System.Security.Cryptography;
 using AdintAudit.Data;
 using AdintAudit.Mobility;
-using AdintAudit.Quality;
 using AdintAudit.Risk.Anonymity;
 using AdintAudit.Risk.Attacks;
 using AdintAudit.Risk.Linkage;
 using AdintAudit.Risk.Mitigation;
-using AdintAudit.Risk.Unicity;
 using AdintAudit.Risk.Verdict;
+using AdintAudit.Scale;
 using AdintAudit.Sites;
 
 namespace AdintAudit.Audit;
@@ -32,7 +31,7 @@ public static class AuditRunner
 {
     private static readonly string[] s_stages =
     [
-        "load", "profile", "quality, stays, places, homes", "unicity", "anonymity sets", "linkage", "sensitive sites",
+        "load", "scan", "profile, quality, stays, places, homes", "unicity", "anonymity sets", "linkage", "sensitive sites",
         "attacks", "what-ifs", "verdict",
     ];
 
@@ -42,6 +41,12 @@ public static class AuditRunner
     /// <param name="progress">Receives progress on the calling thread or a worker thread; may be null.</param>
     /// <param name="cancellationToken">Stops the audit (throws <see cref="OperationCanceledException"/>).</param>
     /// <exception cref="InputFormatException">An input file is malformed (the message names it).</exception>
+    /// <remarks>
+    /// In memory when the inputs fit <see cref="AuditOptions.MemoryBudgetBytes"/>, otherwise out of core: the pings are
+    /// spilled into device partitions (<see cref="PingPartitioner"/>) and every stage runs partition by partition, its
+    /// partial results merged exactly. The in-memory run is the same code with one partition, so both give the same
+    /// result.
+    /// </remarks>
     public static AuditResult Run(AuditInput input, AuditOptions? options = null, IProgress<AuditProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -58,67 +63,47 @@ public static class AuditRunner
             throw new InputFormatException($"{input.TruthPath}: file not found");
         }
 
-        stages.Begin(0, "files", 0);
-        PingLoadResult loaded = PingTableLoader.Load(input.Pings, options.Load, cancellationToken);
-        AuditInputFile[] files = [.. loaded.Files.Select(f => Describe(f, cancellationToken))];
-        stages.End(loaded.RowsRead, "pings");
+        AuditPlan plan = AuditPlan.Choose(input.Pings, options.MemoryBudgetBytes, options.Partitions, options.MaxDegreeOfParallelism);
+        stages.Begin(0, "pings", plan.EstimatedPings, plan);
+        using AuditPartitions partitions = plan.InMemory
+            ? AuditPartitions.InMemory(input.Pings, options.Load, cancellationToken)
+            : AuditPartitions.Spill(input.Pings, options, plan.Partitions, stages.Counter(), cancellationToken);
+        SpillStatistics statistics = partitions.Statistics;
+        AuditInputFile[] files = [.. statistics.Files.Select(f => Describe(f, cancellationToken))];
+        stages.End(statistics.RowsRead, "pings");
 
-        stages.Begin(1, "pings", loaded.Table.Count);
-        PingTable table = loaded.Table;
-        LocalTime profileTime = options.Pipeline.TimeZone is string zone ? LocalTime.FromTimeZone(zone) : LocalTime.FromMedianLongitude(table);
-        DatasetProfile profile = DatasetProfile.Compute(table, profileTime);
-        stages.End(table.Count, "pings");
-
-        cancellationToken.ThrowIfCancellationRequested();
-        stages.Begin(2, "pings", table.Count);
-        MobilityRun run = MobilityPipeline.Run(table, PipelineStage.Homes, options.Pipeline with
-        {
-            Stays = options.Pipeline.Stays with { Method = StayMethod.Adtech },
-            HomeWork = options.Pipeline.HomeWork with { Method = HomeWorkMethod.Default },
-            Places = options.Pipeline.Places with { Method = PlaceMethod.Default },
-        });
-        HomeWorkTable homes = run.Homes!;
+        AuditSweeps sweeps = AuditSweeps.Run(partitions, sites, options, stages, cancellationToken);
+        AuditMobility mobility = sweeps.Mobility;
+        HomeWorkTable homes = mobility.Homes;
         InferenceAccuracy? accuracy = input.TruthPath is null ? null : InferenceAccuracy.Score(homes, input.TruthPath);
-        stages.End(table.Count, "pings");
-
-        cancellationToken.ThrowIfCancellationRequested();
-        PingTable used = run.Used;
-        stages.Begin(3, "devices", Math.Min(used.DeviceCount, options.Unicity.MaxDevices));
-        UnicityResult unicity = UnicityEstimator.Estimate(used, options.Unicity, stages.Counter(), cancellationToken);
-        stages.End(unicity.SampledDevices, "devices");
 
         stages.Begin(4, "devices", homes.Count);
         HomeWorkAnonymityResult homeWork = HomeWorkAnonymity.Compute(homes, options.Anonymity);
-        TopPlacesAnonymityResult topPlaces = TopPlacesAnonymity.Compute(run.Places!, options.Anonymity);
+        TopPlacesAnonymityResult topPlaces = TopPlacesAnonymity.Compute(mobility.Places, options.Anonymity);
         stages.End(homes.Count, "devices");
 
         cancellationToken.ThrowIfCancellationRequested();
-        stages.Begin(5, "stays", run.Stays!.Count);
-        LinkageResult linkage = CoLocationLinkage.Find(run.Stays, homes, options.Linkage);
-        stages.End(run.Stays.Count, "stays");
+        stages.Begin(5, "stays", mobility.Stays.Count);
+        LinkageResult linkage = CoLocationLinkage.Find(mobility.Stays, homes, options.Linkage);
+        stages.End(mobility.Stays.Count, "stays");
 
         cancellationToken.ThrowIfCancellationRequested();
-        stages.Begin(6, "pings", sites is null ? 0 : used.Count);
-        SiteExposureResult? exposure = null;
-        bool[]? atSite = null;
-        if (sites is not null)
-        {
-            exposure = SiteExposureAnalyzer.Compute(used, sites, run.Stays, homes, run.LocalTime, homeWork.DeviceSetSizes(0), options.Sites, cancellationToken);
-            atSite = SiteExposureAnalyzer.AtSiteMask(used, sites, options.Sites, cancellationToken);
-        }
-
-        stages.End(sites is null ? 0 : used.Count, "pings");
+        stages.Begin(6, "pings", sweeps.SiteHits?.Pings.Count ?? 0);
+        SiteExposureResult? exposure = sites is null || sweeps.SiteHits is null
+            ? null
+            : SiteExposureAnalyzer.Compute(sweeps.SiteHits, sites, mobility.Stays, homes, mobility.LocalTime, homeWork.DeviceSetSizes(0), options.Sites, cancellationToken);
+        stages.End(sweeps.SiteHits?.Pings.Count ?? 0, "pings");
 
         stages.Begin(7, "attacks", options.Attacks.Count);
-        IReadOnlyList<AttackSummary> attacks = RunAttacks(run, options, stages, cancellationToken);
+        IReadOnlyList<AttackSummary> attacks = RunAttacks(mobility, options, stages, cancellationToken);
         stages.End(options.Attacks.Count, "attacks");
 
         stages.Begin(8, "what-ifs", options.WhatIfs.Count);
-        WhatIfTable whatIfs = WhatIfRunner.Run(run, sites, atSite, options, stages.Counter(), cancellationToken);
+        WhatIfTable whatIfs = WhatIfRunner.Run(sweeps.WhatIfSample, sites, options, stages.Counter(), cancellationToken);
         stages.End(options.WhatIfs.Count, "what-ifs");
 
         stages.Begin(9, "criteria", 3);
-        RiskVerdict verdict = RiskVerdicts.Assess(unicity, homeWork, linkage, exposure, homes, options);
+        RiskVerdict verdict = RiskVerdicts.Assess(sweeps.Unicity, homeWork, linkage, exposure, homes, options);
         HomeDensityGrid grid = options.MapCellMeters is double cell
             ? HomeDensityGrid.Compute(homes, cell, options.MinDevicesPerCell)
             : HomeDensityGrid.ComputeAdaptive(homes, options.MinDevicesPerCell);
@@ -129,17 +114,18 @@ public static class AuditRunner
             ToolVersion = Version,
             StartedUtc = started,
             Options = options,
+            Plan = plan,
             Inputs = files,
-            RowsRead = loaded.RowsRead,
-            RowsDroppedOnLoad = loaded.RowsDroppedNull,
-            TimestampSource = loaded.TimestampSource,
+            RowsRead = statistics.RowsRead,
+            RowsDroppedOnLoad = statistics.RowsDroppedNull,
+            TimestampSource = statistics.TimestampSource,
             SitesFile = input.SitesPath is null ? null : Describe(input.SitesPath, cancellationToken),
             TruthFile = input.TruthPath is null ? null : Describe(input.TruthPath, cancellationToken),
-            Profile = profile,
-            Quality = run.Quality!.Report,
-            Mobility = run,
+            Profile = sweeps.Profile,
+            Quality = mobility.Quality,
+            Mobility = mobility,
             Accuracy = accuracy,
-            Unicity = unicity,
+            Unicity = sweeps.Unicity,
             HomeWorkAnonymity = homeWork,
             TopPlaces = topPlaces,
             Linkage = linkage,
@@ -175,7 +161,7 @@ public static class AuditRunner
         };
     }
 
-    private static List<AttackSummary> RunAttacks(MobilityRun run, AuditOptions options, StageClock stages, CancellationToken cancellationToken)
+    private static List<AttackSummary> RunAttacks(AuditMobility run, AuditOptions options, StageClock stages, CancellationToken cancellationToken)
     {
         var summaries = new List<AttackSummary>(options.Attacks.Count);
         if (options.Attacks.Count == 0)
@@ -183,7 +169,7 @@ public static class AuditRunner
             return summaries;
         }
 
-        AttackInput attackInput = AttackInputBuilder.FromStays(run, options.AttackCellMeters);
+        AttackInput attackInput = AttackInputBuilder.FromStays(run.Stays, run.Places, run.Homes, options.AttackCellMeters);
         foreach (AttackSpec spec in options.Attacks)
         {
             var clock = Stopwatch.StartNew();
@@ -243,7 +229,7 @@ public static class AuditRunner
     }
 
     /// <summary>Times stages and turns their counters into <see cref="AuditProgress"/> reports.</summary>
-    private sealed class StageClock(IProgress<AuditProgress>? progress)
+    internal sealed class StageClock(IProgress<AuditProgress>? progress)
     {
         private readonly List<StageTiming> _timings = [];
         private readonly Stopwatch _clock = new();
@@ -254,17 +240,19 @@ public static class AuditRunner
 
         public IReadOnlyList<StageTiming> Timings => _timings;
 
-        public void Begin(int index, string unit, long total)
+        public void Begin(int index, string unit, long total, AuditPlan? plan = null)
         {
             _index = index;
             _unit = unit;
             _total = total;
             _done = 0;
             _clock.Restart();
-            progress?.Report(new AuditProgress(s_stages[index], index, s_stages.Length, 0, total, unit, false));
+            progress?.Report(new AuditProgress(s_stages[index], index, s_stages.Length, 0, total, unit, false) { Plan = plan });
         }
 
         public void Step() => Report(Interlocked.Increment(ref _done));
+
+        public void Advance(long units) => Report(Interlocked.Add(ref _done, units));
 
         public IProgress<long> Counter() => new CounterProgress(this);
 

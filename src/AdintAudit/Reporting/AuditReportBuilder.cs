@@ -167,17 +167,17 @@ public static class AuditReportBuilder
 
     private static ReportSection Richness(AuditResult result)
     {
-        MobilityRun run = result.Mobility;
-        HomeWorkTable homes = run.Homes!;
+        AuditMobility run = result.Mobility;
+        HomeWorkTable homes = run.Homes;
         int withHome = homes.DevicesWithHome;
         int withWork = homes.DevicesWithWork;
 
         int devices = Math.Max(1, homes.Count);
         return new ReportSection("richness", "Per-device richness: stays, places, home and work",
         [
-            new Paragraph($"From the kept pings the pipeline found {ReportFormat.Count(run.Stays!.Count)} stays (where a device stood still for at least "
+            new Paragraph($"From the kept pings the pipeline found {ReportFormat.Count(run.Stays.Count)} stays (where a device stood still for at least "
                 + $"{result.Options.Pipeline.Stays.MinDurationMinutes:0} minutes within {result.Options.Pipeline.Stays.RadiusMeters:0} m) at "
-                + $"{ReportFormat.Count(run.Places!.Count)} places. {ReportFormat.Count(withHome)} devices ({ReportFormat.Percent(withHome / (double)devices)}) have an "
+                + $"{ReportFormat.Count(run.Places.Count)} places. {ReportFormat.Count(withHome)} devices ({ReportFormat.Percent(withHome / (double)devices)}) have an "
                 + $"inferred home and {ReportFormat.Count(withWork)} ({ReportFormat.Percent(withWork / (double)devices)}) an inferred workplace "
                 + $"(local time: {homes.LocalTimeDescription})."),
         ]);
@@ -398,7 +398,8 @@ public static class AuditReportBuilder
         return new ReportSection("reproducibility", "Reproducibility",
         [
             new Paragraph($"AdintAudit {result.ToolVersion}, started {result.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC. Every parameter is in report.json; the "
-                + $"unicity sample uses seed {result.Unicity.Seed}, so the same input and options give the same figures on any machine and thread count."),
+                + $"unicity sample uses seed {result.Unicity.Seed}, so the same input and options give the same figures on any machine and thread count, "
+                + $"in memory or in device partitions. This run: {result.Plan.Describe()}, {result.Options.MaxDegreeOfParallelism} threads."),
             new Table(["role", "file", "bytes", "SHA-256"], files) { NumericColumns = [false, false, true, false] },
             new Table(["stage", "seconds", "units"],
                 [.. result.Timings.Select(t => (IReadOnlyList<string>)[t.Stage, ReportFormat.Number(t.Seconds, 2), $"{ReportFormat.Count(t.Units)} {t.Unit}"])])

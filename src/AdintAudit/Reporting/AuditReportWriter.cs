@@ -211,18 +211,18 @@ public static class AuditReportWriter
 
     private static OutputColumn[] DeviceColumns(AuditResult result, ReportOutputOptions options)
     {
-        HomeWorkTable homes = result.Mobility.Homes!;
+        HomeWorkTable homes = result.Mobility.Homes;
         var hasher = new DeviceIdHasher(options.IdSalt);
         int n = homes.Count;
         string[] ids = new string[n];
         long[] pings = new long[n];
         long[] setSize = new long[n];
-        ReadOnlySpan<int> start = result.Mobility.Used.DeviceStart;
+        IReadOnlyList<int> kept = result.Mobility.KeptPings;
         ReadOnlySpan<int> sizes = result.HomeWorkAnonymity.Summaries.Count > 0 ? result.HomeWorkAnonymity.DeviceSetSizes(0) : default;
         for (int d = 0; d < n; d++)
         {
             ids[d] = options.RevealIds ? homes.DeviceIds[d] : hasher.Hash(homes.DeviceIds[d]);
-            pings[d] = start[d + 1] - start[d];
+            pings[d] = kept[d];
             setSize[d] = sizes.IsEmpty ? 0 : sizes[d];
         }
 

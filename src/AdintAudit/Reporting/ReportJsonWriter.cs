@@ -35,6 +35,13 @@ public static class ReportJsonWriter
         json.WriteString("name", "AdintAudit");
         json.WriteString("version", result.ToolVersion);
         json.WriteString("started_utc", result.StartedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartObject("execution");
+        json.WriteString("mode", result.Plan.InMemory ? "in_memory" : "partitioned");
+        json.WriteNumber("partitions", result.Plan.Partitions);
+        json.WriteNumber("threads", result.Options.MaxDegreeOfParallelism);
+        json.WriteNumber("estimated_bytes", result.Plan.EstimatedBytes);
+        json.WriteNumber("budget_bytes", result.Plan.BudgetBytes);
+        json.WriteEndObject();
         json.WriteEndObject();
         WriteInputs(json, result);
         WriteProfile(json, result.Profile);
@@ -174,7 +181,7 @@ public static class ReportJsonWriter
 
     private static void WriteMobility(Utf8JsonWriter json, AuditResult result)
     {
-        var homes = result.Mobility.Homes!;
+        var homes = result.Mobility.Homes;
         int withHome = homes.DevicesWithHome;
         int withWork = homes.DevicesWithWork;
 
@@ -192,8 +199,8 @@ public static class ReportJsonWriter
         json.WriteNumber("min_work_days", o.HomeWork.MinWorkDays);
         json.WriteString("local_time", homes.LocalTimeDescription);
         json.WriteEndObject();
-        json.WriteNumber("stays", result.Mobility.Stays!.Count);
-        json.WriteNumber("places", result.Mobility.Places!.Count);
+        json.WriteNumber("stays", result.Mobility.Stays.Count);
+        json.WriteNumber("places", result.Mobility.Places.Count);
         json.WriteNumber("devices", homes.Count);
         json.WriteNumber("devices_with_home", withHome);
         json.WriteNumber("devices_with_work", withWork);

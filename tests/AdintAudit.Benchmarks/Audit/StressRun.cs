@@ -66,7 +66,7 @@ internal static class StressRun
         }
 
         Console.WriteLine(FormattableString.Invariant(
-            $"RESULT case={kind} pings={pings} devices={result.Profile.Devices} kept={result.Mobility.Used.Count} stays={result.Mobility.Stays!.Count} linked_pairs={result.Linkage.Summary.CoLocated.LinkedPairs} wall_s={seconds:F2} peak_rss_mb={PeakRssKb() / 1024.0:F0} rss_before_mb={before / 1024.0:F0}"));
+            $"RESULT case={kind} pings={pings} devices={result.Profile.Devices} kept={result.Mobility.KeptPingsTotal} stays={result.Mobility.Stays.Count} linked_pairs={result.Linkage.Summary.CoLocated.LinkedPairs} wall_s={seconds:F2} peak_rss_mb={PeakRssKb() / 1024.0:F0} rss_before_mb={before / 1024.0:F0}"));
         return 0;
     }
 

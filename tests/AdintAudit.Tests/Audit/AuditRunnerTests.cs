@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AdintAudit.Audit;
 using AdintAudit.Data;
+using AdintAudit.Quality;
 using AdintAudit.Reporting;
 using AdintAudit.Risk.Anonymity;
 using AdintAudit.Risk.Unicity;
@@ -11,7 +12,7 @@ namespace AdintAudit.Tests.Audit;
 
 public sealed class AuditRunnerTests(AuditFixture fixture) : IClassFixture<AuditFixture>
 {
-    private static readonly string[] s_volatile = ["started_utc", "seconds", "timings", "path"];
+    private static readonly string[] s_volatile = ["started_utc", "execution", "seconds", "timings", "path"];
 
     [Fact]
     public void Report_folder_holds_every_output()
@@ -73,10 +74,12 @@ public sealed class AuditRunnerTests(AuditFixture fixture) : IClassFixture<Audit
         PingTable loaded = PingTableLoader.Load([fixture.Pings], null, TestContext.Current.CancellationToken).Table;
         Assert.Equal(loaded.Count, root.GetProperty("profile").GetProperty("pings").GetInt64());
         Assert.Equal(loaded.DeviceCount, root.GetProperty("profile").GetProperty("devices").GetInt32());
-        Assert.Equal(r.Mobility.Used.Count, root.GetProperty("quality").GetProperty("kept_pings").GetInt64());
+        Assert.Equal(r.Mobility.KeptPingsTotal, root.GetProperty("quality").GetProperty("kept_pings").GetInt64());
 
-        // Unicity recomputed independently from the kept pings with the same options.
-        UnicityResult unicity = UnicityEstimator.Estimate(r.Mobility.Used, r.Options.Unicity with { MaxDegreeOfParallelism = 1 }, TestContext.Current.CancellationToken);
+        // Unicity recomputed independently from the kept pings (the quality screen of the whole table) with the same options.
+        PingTable kept = QualityScreen.Screen(loaded, r.Options.Pipeline.Quality).Clean;
+        Assert.Equal(r.Mobility.KeptPingsTotal, kept.Count);
+        UnicityResult unicity = UnicityEstimator.Estimate(kept, r.Options.Unicity with { MaxDegreeOfParallelism = 1 }, TestContext.Current.CancellationToken);
         JsonElement curves = root.GetProperty("unicity").GetProperty("curves");
         Assert.Equal(unicity.Curves.Count, curves.GetArrayLength());
         for (int c = 0; c < unicity.Curves.Count; c++)
@@ -90,7 +93,7 @@ public sealed class AuditRunnerTests(AuditFixture fixture) : IClassFixture<Audit
             }
         }
 
-        HomeWorkAnonymityResult pairs = HomeWorkAnonymity.Compute(r.Mobility.Homes!, r.Options.Anonymity);
+        HomeWorkAnonymityResult pairs = HomeWorkAnonymity.Compute(r.Mobility.Homes, r.Options.Anonymity);
         JsonElement byCell = root.GetProperty("home_work_anonymity").GetProperty("by_cell");
         for (int i = 0; i < pairs.Summaries.Count; i++)
         {
@@ -140,7 +143,7 @@ public sealed class AuditRunnerTests(AuditFixture fixture) : IClassFixture<Audit
 
         string[] lines = File.ReadAllLines(Path.Combine(folder, "devices.csv"));
         Assert.StartsWith("device_hash,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(fixture.Result.Mobility.Homes!.Count + 1, lines.Length);
+        Assert.Equal(fixture.Result.Mobility.Homes.Count + 1, lines.Length);
     }
 
     [Fact]
@@ -149,7 +152,7 @@ public sealed class AuditRunnerTests(AuditFixture fixture) : IClassFixture<Audit
         string folder = fixture.NewFolder("report-reveal");
         AuditReportWriter.Write(fixture.Result, folder, overwrite: false, new ReportOutputOptions { PerDevice = true, RevealIds = true });
         string devices = File.ReadAllText(Path.Combine(folder, "devices.csv"));
-        string first = fixture.Result.Mobility.Homes!.DeviceIds[0];
+        string first = fixture.Result.Mobility.Homes.DeviceIds[0];
         Assert.Contains(first, devices, StringComparison.Ordinal);
         Assert.DoesNotContain(first, File.ReadAllText(Path.Combine(folder, "report.json")), StringComparison.Ordinal);
     }
@@ -211,8 +214,8 @@ public sealed class AuditRunnerTests(AuditFixture fixture) : IClassFixture<Audit
         Assert.Empty(reports);
     }
 
-    /// <summary>report.json without the fields that legitimately differ between runs (times, paths).</summary>
-    private static string Stable(AuditResult result)
+    /// <summary>report.json without the fields that legitimately differ between runs (times, paths, how it executed).</summary>
+    internal static string Stable(AuditResult result)
     {
         using var stream = new MemoryStream();
         ReportJsonWriter.Write(result, stream);

@@ -24,9 +24,9 @@ public sealed class PathologicalInputTests : IDisposable
         // One ping per 30 s: 1,000,000 × 30 s ≈ 347 days, at home from 18:00 to 08:00 UTC (UTC+0 from longitude 2.35°).
         Assert.Equal(1, r.Profile.Devices);
         Assert.Equal(1_000_000, r.Profile.Pings);
-        HomeWorkTable homes = r.Mobility.Homes!;
+        HomeWorkTable homes = r.Mobility.Homes;
         Assert.True(Haversine.Meters(homes.HomeLat[0], homes.HomeLon[0], 48.85, 2.35) < 100, "home at the night place");
-        Assert.InRange(r.Mobility.Stays!.Count, 600, 800); // two stays a day (home, work) over ≈ 347 days
+        Assert.InRange(r.Mobility.Stays.Count, 600, 800); // two stays a day (home, work) over ≈ 347 days
         Assert.Equal(0, r.Linkage.Summary.CoLocated.LinkedPairs);
         AssertWhatIfsRan(r);
     }
@@ -37,7 +37,7 @@ public sealed class PathologicalInputTests : IDisposable
         AuditResult r = Run(PathologicalCase.ManyDevicesOnePing, 500_000);
 
         Assert.Equal(500_000, r.Profile.Devices);
-        Assert.Equal(0, r.Mobility.Stays!.Count);
+        Assert.Equal(0, r.Mobility.Stays.Count);
         Assert.Equal(0, r.Linkage.Summary.CoLocated.LinkedPairs);
         // One ping: only p = 1 point has eligible devices; larger p have none and report NaN, not a made-up share.
         Assert.All(r.Unicity.Curves, c => Assert.All(c.Points, p => Assert.True(p.P == 1 ? p.Expected is >= 0 and <= 1 : p.EligibleDevices == 0 && double.IsNaN(p.Expected))));
@@ -67,7 +67,7 @@ public sealed class PathologicalInputTests : IDisposable
         Assert.Equal(200, r.Profile.Devices);
         Assert.Equal(200_000, r.Profile.Pings);
         Assert.True(r.Quality.WindowEndMs > r.Quality.WindowStartMs);
-        Assert.True(r.Mobility.Used.Count <= 200_000);
+        Assert.True(r.Mobility.KeptPingsTotal <= 200_000);
         AssertWhatIfsRan(r);
     }
 
@@ -77,7 +77,7 @@ public sealed class PathologicalInputTests : IDisposable
         AuditResult r = Run(PathologicalCase.OneTimestamp, 200_000);
 
         Assert.Equal(1, r.Profile.Devices);
-        Assert.Equal(0, r.Mobility.Stays!.Count); // a stay needs 20 minutes
+        Assert.Equal(0, r.Mobility.Stays.Count); // a stay needs 20 minutes
         AssertWhatIfsRan(r);
     }
 
@@ -88,8 +88,8 @@ public sealed class PathologicalInputTests : IDisposable
 
         // 1,000 devices × 200 pings every 5 min (16.7 h each): unknown accuracy counts as UnknownAccuracyMeters, not as bad.
         Assert.Equal(1_000, r.Profile.Devices);
-        Assert.True(r.Mobility.Stays!.Count >= 1_000, $"{r.Mobility.Stays.Count} stays");
-        HomeWorkTable homes = r.Mobility.Homes!;
+        Assert.True(r.Mobility.Stays.Count >= 1_000, $"{r.Mobility.Stays.Count} stays");
+        HomeWorkTable homes = r.Mobility.Homes;
         int withHome = 0;
         for (int d = 0; d < homes.Count; d++)
         {

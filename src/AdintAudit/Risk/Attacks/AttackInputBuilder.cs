@@ -11,7 +11,7 @@ namespace AdintAudit.Risk.Attacks;
 /// <para>Compat <c>skmob</c> (<see cref="FromRawPings"/>): one record per raw ping, all rows as loaded (no cleaning),
 /// the place being the exact (lat, lon) pair and the time the ping's time: scikit-mobility's view (ALGORITHMS.md:
 /// "compat modes see the input as the peer would").</para>
-/// <para>Default (<see cref="FromStays"/>): one record per STAY of the cleaned pings; its place is the grid cell
+/// <para>Default (<see cref="FromStays(StayTable, PlaceTable?, HomeWorkTable?, double)"/>): one record per STAY of the cleaned pings; its place is the grid cell
 /// (<see cref="GridCell"/>) of the centre of the place the stay belongs to (the stay's own centre when it has no place),
 /// its time the stay's start. Home and work are the cells of the inferred home and work. An adversary who knows "was at
 /// this block on that day" is modelled, and pings that only repeat a stay do not multiply the records.</para>
@@ -43,13 +43,25 @@ public static class AttackInputBuilder
     public static AttackInput FromStays(MobilityRun run, double cellMeters = DefaultCellMeters)
     {
         ArgumentNullException.ThrowIfNull(run);
+        StayTable stays = run.Stays ?? throw new ArgumentException("the run has no stays", nameof(run));
+        return FromStays(stays, run.Places, run.Homes, cellMeters);
+    }
+
+    /// <summary>As <see cref="FromStays(MobilityRun, double)"/>, from the tables themselves (for example merged from partitions).</summary>
+    /// <param name="stays">Stays of every device.</param>
+    /// <param name="places">Places of the same devices, or null (the stay centre is used).</param>
+    /// <param name="homes">Home and work of the same devices, or null (no home-work records).</param>
+    /// <param name="cellMeters">Grid cell edge in meters (&gt; 0).</param>
+    /// <returns>Records indexed by the device numbers of <paramref name="stays"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cellMeters"/> is not a positive finite number.</exception>
+    public static AttackInput FromStays(StayTable stays, PlaceTable? places, HomeWorkTable? homes, double cellMeters = DefaultCellMeters)
+    {
+        ArgumentNullException.ThrowIfNull(stays);
         if (!double.IsFinite(cellMeters) || cellMeters <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(cellMeters), "the cell size must be a positive number of meters");
         }
 
-        StayTable stays = run.Stays ?? throw new ArgumentException("the run has no stays", nameof(run));
-        PlaceTable? places = run.Places;
         int n = stays.Count;
         long[] cell = new long[n];
         ReadOnlySpan<int> stayDevice = stays.Device;
@@ -64,7 +76,7 @@ public static class AttackInputBuilder
         int deviceCount = stays.DeviceCount;
         long[]? home = null;
         long[]? work = null;
-        if (run.Homes is HomeWorkTable homes)
+        if (homes is not null)
         {
             home = new long[deviceCount];
             work = new long[deviceCount];
