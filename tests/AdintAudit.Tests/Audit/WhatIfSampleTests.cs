@@ -98,6 +98,19 @@ public sealed class WhatIfSampleTests
     }
 
     [Fact]
+    public void A_sample_of_no_device_still_gives_a_table()
+    {
+        MobilityRun baseline = s_baseline.Value;
+        WhatIfSample none = SampleOfSplit(baseline, 2, 3, 1e-9);
+
+        WhatIfTable table = WhatIfRunner.Run(none, PartitionSplit.City.Sites, s_options, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, none.Pings.DeviceCount);
+        Assert.Equal(0, table.SampledDevices);
+        Assert.Equal(baseline.Used.DeviceCount, table.TotalDevices);
+    }
+
+    [Fact]
     public void Above_the_cap_the_table_states_the_sample()
     {
         MobilityRun baseline = s_baseline.Value;
