@@ -4,6 +4,8 @@ using AdintAudit.Mobility;
 using AdintAudit.Risk.Mitigation;
 using AdintAudit.Sites;
 using AdintAudit.Tests.Mobility;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace AdintAudit.Tests.Audit;
 
@@ -88,10 +90,11 @@ public sealed class WhatIfSampleTests
         MobilityRun baseline = s_baseline.Value;
         WhatIfSample whole = SampleOfSplit(baseline, 1, 0, 0.4);
 
-        foreach ((int partitions, ulong seed) in new[] { (2, 1UL), (3, 7UL), (4, 99UL) })
+        Prop.ForAll(PartitionSplit.Assignments, split =>
         {
-            AssertSameSample(whole, SampleOfSplit(baseline, partitions, seed, 0.4));
-        }
+            AssertSameSample(whole, SampleOfSplit(baseline, split.Partitions, split.Seed, 0.4));
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
 
         Assert.Equal(baseline.Used.DeviceIds.Where(id => WhatIfSample.IsSampled(id, 0.4)), whole.Pings.DeviceIds);
         Assert.InRange(whole.Pings.DeviceCount, 1, baseline.Used.DeviceCount - 1);
