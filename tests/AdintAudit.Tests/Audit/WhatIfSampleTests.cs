@@ -4,6 +4,8 @@ using AdintAudit.Mobility;
 using AdintAudit.Risk.Mitigation;
 using AdintAudit.Sites;
 using AdintAudit.Tests.Mobility;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace AdintAudit.Tests.Audit;
 
@@ -88,13 +90,27 @@ public sealed class WhatIfSampleTests
         MobilityRun baseline = s_baseline.Value;
         WhatIfSample whole = SampleOfSplit(baseline, 1, 0, 0.4);
 
-        foreach ((int partitions, ulong seed) in new[] { (2, 1UL), (3, 7UL), (4, 99UL) })
+        Prop.ForAll(PartitionSplit.Assignments, split =>
         {
-            AssertSameSample(whole, SampleOfSplit(baseline, partitions, seed, 0.4));
-        }
+            AssertSameSample(whole, SampleOfSplit(baseline, split.Partitions, split.Seed, 0.4));
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
 
         Assert.Equal(baseline.Used.DeviceIds.Where(id => WhatIfSample.IsSampled(id, 0.4)), whole.Pings.DeviceIds);
         Assert.InRange(whole.Pings.DeviceCount, 1, baseline.Used.DeviceCount - 1);
+    }
+
+    [Fact]
+    public void A_sample_of_no_device_still_gives_a_table()
+    {
+        MobilityRun baseline = s_baseline.Value;
+        WhatIfSample none = SampleOfSplit(baseline, 2, 3, 1e-9);
+
+        WhatIfTable table = WhatIfRunner.Run(none, PartitionSplit.City.Sites, s_options, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, none.Pings.DeviceCount);
+        Assert.Equal(0, table.SampledDevices);
+        Assert.Equal(baseline.Used.DeviceCount, table.TotalDevices);
     }
 
     [Fact]

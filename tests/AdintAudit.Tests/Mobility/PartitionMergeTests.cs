@@ -13,10 +13,11 @@ public sealed class PartitionMergeTests
 
     private static readonly Lazy<MobilityRun> s_whole = new(() => MobilityPipeline.Run(PartitionSplit.City.Pings, PipelineStage.Homes, s_options));
 
-    private static (StayTable Stays, PlaceTable Places, HomeWorkTable Homes) RunSplit(int partitions, ulong seed)
+    private static (StayTable Stays, PlaceTable Places, HomeWorkTable Homes) RunSplit(int partitions, ulong seed, int emptyPartitions = 0)
     {
         PingTable whole = PartitionSplit.City.Pings;
-        (PingTable[] parts, int[][] global) = PartitionSplit.Split(whole, PartitionSplit.Assign(whole.DeviceCount, partitions, seed), partitions);
+        (PingTable[] parts, int[][] global) = PartitionSplit.Split(whole, PartitionSplit.Assign(whole.DeviceCount, partitions, seed),
+            partitions + emptyPartitions);
         MobilityRun[] runs = [.. parts.Select(p => MobilityPipeline.Run(p, PipelineStage.Homes, s_options))];
         StayTable[] stays = [.. runs.Select(r => r.Stays!)];
         return (
@@ -64,6 +65,16 @@ public sealed class PartitionMergeTests
         Assert.True(whole.Homes!.DevicesWithHome > 10);
         Assert.Equal(whole.Stays.Count, stays.Count);
         Assert.Equal(whole.Homes.DevicesWithHome, homes.DevicesWithHome);
+    }
+
+    [Fact]
+    public void An_empty_partition_runs_and_merges_to_nothing()
+    {
+        MobilityRun whole = s_whole.Value;
+
+        (StayTable stays, PlaceTable places, HomeWorkTable homes) = RunSplit(2, 17, emptyPartitions: 1);
+
+        Assert.True(SameStays(stays, whole.Stays!) && SamePlaces(places, whole.Places!) && SameHomes(homes, whole.Homes!));
     }
 
     [Fact]

@@ -66,6 +66,17 @@ public sealed class DatasetProfileMergeTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
 
     [Fact]
+    public void An_empty_partition_changes_nothing()
+    {
+        PingTable whole = PartitionSplit.City.Pings;
+        LocalTime local = LocalTime.FromTimeZone("Europe/Berlin");
+
+        DatasetProfile merged = MergeOfSplit(whole, PartitionSplit.Assign(whole.DeviceCount, 2, 4), 3, local); // partition 2 is empty
+
+        Assert.True(Same(merged, DatasetProfile.Compute(whole, local)));
+    }
+
+    [Fact]
     public void Merge_rejects_partials_of_different_local_times()
     {
         PingTable one = PingTable.FromRows(["a"], [0], [1], [1]);
