@@ -10,6 +10,9 @@ namespace AdintAudit.Data;
 /// </remarks>
 internal sealed class PingTableBuilder
 {
+    /// <summary>Tables of at least this many rows are sorted and gathered on several threads.</summary>
+    private const int ParallelRows = 1 << 16;
+
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _names = [];
@@ -129,64 +132,81 @@ internal sealed class PingTableBuilder
             order[next[rankOfLocal[_device[i]]]++] = i;
         }
 
-        // Stable sort of each device's rows by time (skipped when already sorted).
-        (long Time, int Row)[]? scratch = null;
-        for (int d = 0; d < devices; d++)
-        {
-            int from = start[d];
-            int to = start[d + 1];
-            bool sorted = true;
-            for (int i = from + 1; i < to; i++)
-            {
-                if (_time[order[i]] < _time[order[i - 1]])
-                {
-                    sorted = false;
-                    break;
-                }
-            }
-
-            if (sorted)
-            {
-                continue;
-            }
-
-            int len = to - from;
-            if (scratch is null || scratch.Length < len)
-            {
-                scratch = new (long, int)[Math.Max(len, 64)];
-            }
-
-            Span<(long Time, int Row)> keys = scratch.AsSpan(0, len);
-            for (int i = 0; i < len; i++)
-            {
-                keys[i] = (_time[order[from + i]], order[from + i]);
-            }
-
-            keys.Sort();
-            for (int i = 0; i < len; i++)
-            {
-                order[from + i] = keys[i].Row;
-            }
-        }
-
+        // Stable sort of each device's rows by time, then gather the columns: devices in ranges of about equal rows,
+        // on several threads (each output row is written by exactly one range, so the result does not depend on them).
         var device = new int[n];
         var time = new long[n];
         var lat = new double[n];
         var lon = new double[n];
         var acc = new float[n];
-        for (int d = 0; d < devices; d++)
+        int ranges = n < ParallelRows ? 1 : Math.Min(devices, Environment.ProcessorCount * 4);
+        int[] rangeStart = new int[ranges + 1];
+        for (int r = 1, d = 0; r < ranges; r++)
         {
-            for (int i = start[d]; i < start[d + 1]; i++)
+            long target = (long)n * r / ranges;
+            while (d < devices && start[d] < target)
             {
-                int row = order[i];
-                device[i] = d;
-                time[i] = _time[row];
-                lat[i] = _lat[row];
-                lon[i] = _lon[row];
-                acc[i] = _acc[row];
+                d++;
+            }
+
+            rangeStart[r] = d;
+        }
+
+        rangeStart[ranges] = devices;
+        Parallel.For(0, ranges, r =>
+        {
+            (long Time, int Row)[]? scratch = null;
+            for (int d = rangeStart[r]; d < rangeStart[r + 1]; d++)
+            {
+                SortByTime(order.AsSpan(start[d], start[d + 1] - start[d]), ref scratch);
+                for (int i = start[d]; i < start[d + 1]; i++)
+                {
+                    int row = order[i];
+                    device[i] = d;
+                    time[i] = _time[row];
+                    lat[i] = _lat[row];
+                    lon[i] = _lon[row];
+                    acc[i] = _acc[row];
+                }
+            }
+        });
+
+        return new PingTable(sortedIds, start, device, time, lat, lon, acc);
+    }
+
+    /// <summary>Sorts one device's row numbers by time, stably (skipped when already sorted).</summary>
+    private void SortByTime(Span<int> rows, ref (long Time, int Row)[]? scratch)
+    {
+        bool sorted = true;
+        for (int i = 1; i < rows.Length; i++)
+        {
+            if (_time[rows[i]] < _time[rows[i - 1]])
+            {
+                sorted = false;
+                break;
             }
         }
 
-        return new PingTable(sortedIds, start, device, time, lat, lon, acc);
+        if (sorted)
+        {
+            return;
+        }
+
+        if (scratch is null || scratch.Length < rows.Length)
+        {
+            scratch = new (long, int)[Math.Max(rows.Length, 64)];
+        }
+
+        Span<(long Time, int Row)> keys = scratch.AsSpan(0, rows.Length);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            keys[i] = (_time[rows[i]], rows[i]);
+        }
+
+        keys.Sort();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = keys[i].Row;
+        }
     }
 }

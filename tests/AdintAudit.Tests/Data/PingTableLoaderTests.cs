@@ -1,6 +1,7 @@
 using AdintAudit.Data;
 using AdintAudit.Parquet.Metadata;
 using AdintAudit.Parquet.Writing;
+using AdintAudit.Tests.Scale;
 
 namespace AdintAudit.Tests.Data;
 
@@ -88,6 +89,22 @@ public sealed class PingTableLoaderTests
         var ex = Assert.Throws<PingInputException>(() => PingTableLoader.Load(["/nonexistent/pings.parquet"], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal("/nonexistent/pings.parquet", ex.FilePath);
+    }
+
+    [Fact]
+    public void Load_device_whose_rows_are_all_dropped_is_not_in_the_table()
+    {
+        using var temp = new TempFolder();
+        string path = Path.Combine(temp.Path, "pings.parquet");
+        // "b" has only a row without latitude; rows in groups of 2, so the ids come from several dictionaries.
+        SpillTestData.WriteParquet(path, [new("a", 1_700_000_000_000, 1, 2, 3), new("b", 1_700_000_000_000, double.NaN, 2, 3),
+            new(null, 1_700_000_000_000, 1, 2, 3), new("a", 1_700_000_001_000, 1, 2, 3)], rowGroupRows: 2);
+
+        PingLoadResult result = PingTableLoader.Load([path], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a"], result.Table.DeviceIds);
+        Assert.Equal(4, result.RowsRead);
+        Assert.Equal(2, result.RowsDroppedNull);
     }
 
     private static void WriteParquet(string path, string[] ids, long[] times, bool withNullAccuracy)
