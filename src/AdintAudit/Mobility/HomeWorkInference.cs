@@ -687,38 +687,30 @@ public static class HomeWorkInference
             // A local copy keeps the cursor in registers; it goes back at the end.
             LocalDayCursor clock = sharedClock;
             bool checkExcluded = !excluded.IsEmpty;
+            double maxAccuracy = _maxAccuracy;
+            long nightStartMs = _nightStartMs;
+            long nightEndMs = _nightEndMs;
+            long workStartMs = _workStartMs;
+            long workEndMs = _workEndMs;
             for (int j = 0; j < time.Length; j++)
             {
                 // NaN accuracy (unknown) compares false: eligible.
                 float a = accuracy[j];
-                if (a > _maxAccuracy || (checkExcluded && excluded[j]))
+                if (a > maxAccuracy || (checkExcluded && excluded[j]))
                 {
                     continue;
                 }
 
                 long lt = clock.ToLocalMs(time[j], out long day);
                 long tod = lt - (day * NightClock.DayMs);
-                long night = tod >= _nightStartMs ? day : tod <= _nightEndMs ? day - 1 : NightClock.NotNight;
-                bool isWork = tod >= _workStartMs && tod <= _workEndMs && clock.DayOfWeek < 5;
+                long night = tod >= nightStartMs ? day : tod <= nightEndMs ? day - 1 : NightClock.NotNight;
+                bool isWork = tod >= workStartMs && tod <= workEndMs && clock.DayOfWeek < 5;
                 if (night == NightClock.NotNight && !isWork)
                 {
                     continue;
                 }
 
-                int nearest = -1;
-                double bestSquared = _radiusSquared;
-                double lat = pingLat[j];
-                double lon = pingLon[j];
-                for (int k = 0; k < candidateLat.Length; k++)
-                {
-                    double dist = Haversine.EquirectangularSquaredMeters(lat, lon, candidateLat[k], candidateLon[k], _cosLat);
-                    if (dist <= bestSquared)
-                    {
-                        bestSquared = dist;
-                        nearest = k;
-                    }
-                }
-
+                int nearest = candidateLat.IsEmpty ? -1 : Nearest(pingLat[j], pingLon[j], candidateLat, candidateLon);
                 if (nearest < 0)
                 {
                     if (!(a > _orphanMaxAccuracy))
@@ -741,6 +733,25 @@ public static class HomeWorkInference
             }
 
             sharedClock = clock;
+        }
+
+        /// <summary>The candidate nearest to the point within the evidence radius (the later one on equal distances); -1 for none.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int Nearest(double lat, double lon, ReadOnlySpan<double> candidateLat, ReadOnlySpan<double> candidateLon)
+        {
+            int nearest = -1;
+            double bestSquared = _radiusSquared;
+            for (int k = 0; k < candidateLat.Length; k++)
+            {
+                double dist = Haversine.EquirectangularSquaredMeters(lat, lon, candidateLat[k], candidateLon[k], _cosLat);
+                if (dist <= bestSquared)
+                {
+                    bestSquared = dist;
+                    nearest = k;
+                }
+            }
+
+            return nearest;
         }
     }
 
