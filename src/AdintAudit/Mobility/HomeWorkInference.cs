@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AdintAudit.Data;
 using AdintAudit.Geo;
@@ -63,7 +64,7 @@ public static class HomeWorkInference
         // Chunks by the rows that cost: pings for skmob and the default (evidence pings), stays for the others.
         bool byPings = options.Method is HomeWorkMethod.Skmob or HomeWorkMethod.Default;
         ReadOnlySpan<int> rowsByDevice = byPings ? pings.DeviceStart : stays!.DeviceStart;
-        DeviceChunks.Run(rowsByDevice, options.MaxDegreeOfParallelism, (from, to) =>
+        DeviceChunks.Run(rowsByDevice, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             var scratch = new Scratch();
             for (int d = from; d < to; d++)
@@ -269,6 +270,7 @@ public static class HomeWorkInference
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Default(PingTable p, StayTable stays, PlaceTable places, int d, HomeWorkOptions o, LocalTime local, bool[]? excluded,
         HomeWorkTable result, Scratch scratch)
     {
@@ -340,8 +342,6 @@ public static class HomeWorkInference
         }
 
         // Pings: nearest place within the evidence radius.
-        double radiusSquared = o.PingEvidenceRadiusMeters * o.PingEvidenceRadiusMeters;
-        double cosLat = Math.Cos(p.LatArray[pingStart] * Haversine.DegreesToRadians);
         List<(int Row, long Night, long Day, bool IsWork)> orphans = scratch.Orphans;
         orphans.Clear();
         Span<double> candidateLat = scratch.Doubles(0, placeCount);
@@ -352,62 +352,19 @@ public static class HomeWorkInference
             candidateLon[k] = candidates[k].Lon;
         }
 
-        ReadOnlySpan<float> accuracy = p.AccuracyArray.AsSpan(pingStart, pingEnd - pingStart);
-        ReadOnlySpan<long> time = p.TimeArray.AsSpan(pingStart, pingEnd - pingStart);
-        ReadOnlySpan<double> pingLat = p.LatArray.AsSpan(pingStart, pingEnd - pingStart);
-        ReadOnlySpan<double> pingLon = p.LonArray.AsSpan(pingStart, pingEnd - pingStart);
-        double maxAccuracy = o.MaxAccuracyMeters;
-        ref LocalDayCursor clock = ref scratch.Clock(local);
-        for (int j = 0; j < time.Length; j++)
+        // The cosine only scales distances to places: a device without places needs none.
+        double cosLat = placeCount > 0 ? Math.Cos(p.LatArray[pingStart] * Haversine.DegreesToRadians) : 0;
+        var window = new EvidenceWindow(o, cosLat);
+        int pingCount = pingEnd - pingStart;
+        window.CollectPings(pingStart, p.AccuracyArray.AsSpan(pingStart, pingCount), excluded is null ? default : excluded.AsSpan(pingStart, pingCount),
+            p.TimeArray.AsSpan(pingStart, pingCount), p.LatArray.AsSpan(pingStart, pingCount), p.LonArray.AsSpan(pingStart, pingCount), candidateLat,
+            candidateLon, ref scratch.Clock(local), nights, days, orphans);
+
+        // Without places, only orphan clusters can win, and none can when the orphans together have too few distinct
+        // nights and weekdays: their clustering is skipped (exact; most devices of a real dataset have no place).
+        if (placeCount == 0 && !OrphansMayDecide(orphans, o))
         {
-            float a = accuracy[j];
-            if ((!float.IsNaN(a) && a > maxAccuracy) || (excluded is not null && excluded[pingStart + j]))
-            {
-                continue;
-            }
-
-            long lt = clock.ToLocalMs(time[j], out long day);
-            long night = NightClock.NightOf(day, lt, o.NightStartHour, o.NightEndHour);
-            long tod = lt - (day * NightClock.DayMs);
-            bool isWork = tod >= workStart && tod <= workEnd && clock.DayOfWeek < 5;
-            if (night == NightClock.NotNight && !isWork)
-            {
-                continue;
-            }
-
-            int nearest = -1;
-            double bestSquared = radiusSquared;
-            double lat = pingLat[j];
-            double lon = pingLon[j];
-            for (int k = 0; k < candidateLat.Length; k++)
-            {
-                double dist = Haversine.EquirectangularSquaredMeters(lat, lon, candidateLat[k], candidateLon[k], cosLat);
-                if (dist <= bestSquared)
-                {
-                    bestSquared = dist;
-                    nearest = k;
-                }
-            }
-
-            if (nearest < 0)
-            {
-                if (float.IsNaN(a) || a <= o.OrphanMaxAccuracyMeters)
-                {
-                    orphans.Add((pingStart + j, night, day, isWork));
-                }
-
-                continue;
-            }
-
-            if (night != NightClock.NotNight)
-            {
-                AddPing(nights, nearest, night);
-            }
-
-            if (isWork)
-            {
-                AddPing(days, nearest, day);
-            }
+            return;
         }
 
         if (orphans.Count > 0 && o.OrphanEpsMeters > 0)
@@ -521,6 +478,35 @@ public static class HomeWorkInference
         }
     }
 
+    /// <summary>
+    /// Whether the orphans have enough distinct nights for a home or weekdays for a work place, counted as changes of
+    /// key in time order (never fewer than the distinct keys, so false is exact: no cluster of them can qualify).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool OrphansMayDecide(List<(int Row, long Night, long Day, bool IsWork)> orphans, HomeWorkOptions o)
+    {
+        int nights = 0;
+        int days = 0;
+        long lastNight = NightClock.NotNight;
+        long lastDay = NightClock.NotNight;
+        foreach ((int _, long night, long day, bool isWork) in orphans)
+        {
+            if (night != NightClock.NotNight && night != lastNight)
+            {
+                nights++;
+                lastNight = night;
+            }
+
+            if (isWork && day != lastDay)
+            {
+                days++;
+                lastDay = day;
+            }
+        }
+
+        return nights >= o.MinHomeNights || days >= o.MinWorkDays;
+    }
+
     /// <summary>Adds one ping of evidence, merged into the previous entry when it has the same place and key (pings come in time order).</summary>
     private static void AddPing(List<Evidence> evidence, int place, long key)
     {
@@ -544,6 +530,7 @@ public static class HomeWorkInference
     /// sums are integers, so the order does not matter. A range wider than <see cref="BitsetKeyRange"/> keys falls back
     /// to <see cref="AggregateSorted"/>, which gives the same counts.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Aggregate(List<Evidence> evidence, Span<PlaceScore> scores, Scratch scratch)
     {
         scores.Clear();
@@ -662,6 +649,110 @@ public static class HomeWorkInference
         result.WorkLonArray[d] = places.LonArray[first + k];
         result.WorkPlaceArray[d] = places.PlaceIdArray[first + k];
         result.WorkConfidenceArray[d] = Math.Clamp(confidence, 0, 1);
+    }
+
+    /// <summary>
+    /// The per-ping part of the default method's evidence: the night and weekday work windows of each eligible ping and
+    /// its nearest place within the evidence radius (the later place on equal distances); pings near no place become orphans.
+    /// </summary>
+    private readonly struct EvidenceWindow
+    {
+        private readonly double _maxAccuracy;
+        private readonly double _orphanMaxAccuracy;
+        private readonly double _radiusSquared;
+        private readonly double _cosLat;
+        private readonly long _nightStartMs;
+        private readonly long _nightEndMs;
+        private readonly long _workStartMs;
+        private readonly long _workEndMs;
+
+        public EvidenceWindow(HomeWorkOptions o, double cosLat)
+        {
+            _maxAccuracy = o.MaxAccuracyMeters;
+            _orphanMaxAccuracy = o.OrphanMaxAccuracyMeters;
+            _radiusSquared = o.PingEvidenceRadiusMeters * o.PingEvidenceRadiusMeters;
+            _cosLat = cosLat;
+            _nightStartMs = o.NightStartHour * NightClock.HourMs;
+            _nightEndMs = o.NightEndHour * NightClock.HourMs;
+            _workStartMs = o.WorkStartHour * NightClock.HourMs;
+            _workEndMs = o.WorkEndHour * NightClock.HourMs;
+        }
+
+        /// <summary>Adds the evidence of one device's pings (rows <paramref name="firstRow"/> on) to the lists.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void CollectPings(int firstRow, ReadOnlySpan<float> accuracy, ReadOnlySpan<bool> excluded, ReadOnlySpan<long> time,
+            ReadOnlySpan<double> pingLat, ReadOnlySpan<double> pingLon, ReadOnlySpan<double> candidateLat, ReadOnlySpan<double> candidateLon,
+            ref LocalDayCursor sharedClock, List<Evidence> nights, List<Evidence> days, List<(int Row, long Night, long Day, bool IsWork)> orphans)
+        {
+            // A local copy keeps the cursor in registers; it goes back at the end.
+            LocalDayCursor clock = sharedClock;
+            bool checkExcluded = !excluded.IsEmpty;
+            double maxAccuracy = _maxAccuracy;
+            long nightStartMs = _nightStartMs;
+            long nightEndMs = _nightEndMs;
+            long workStartMs = _workStartMs;
+            long workEndMs = _workEndMs;
+            for (int j = 0; j < time.Length; j++)
+            {
+                // NaN accuracy (unknown) compares false: eligible.
+                float a = accuracy[j];
+                if (a > maxAccuracy || (checkExcluded && excluded[j]))
+                {
+                    continue;
+                }
+
+                long lt = clock.ToLocalMs(time[j], out long day);
+                long tod = lt - (day * NightClock.DayMs);
+                long night = tod >= nightStartMs ? day : tod <= nightEndMs ? day - 1 : NightClock.NotNight;
+                bool isWork = tod >= workStartMs && tod <= workEndMs && clock.DayOfWeek < 5;
+                if (night == NightClock.NotNight && !isWork)
+                {
+                    continue;
+                }
+
+                int nearest = candidateLat.IsEmpty ? -1 : Nearest(pingLat[j], pingLon[j], candidateLat, candidateLon);
+                if (nearest < 0)
+                {
+                    if (!(a > _orphanMaxAccuracy))
+                    {
+                        orphans.Add((firstRow + j, night, day, isWork));
+                    }
+
+                    continue;
+                }
+
+                if (night != NightClock.NotNight)
+                {
+                    AddPing(nights, nearest, night);
+                }
+
+                if (isWork)
+                {
+                    AddPing(days, nearest, day);
+                }
+            }
+
+            sharedClock = clock;
+        }
+
+        /// <summary>The candidate nearest to the point within the evidence radius (the later one on equal distances); -1 for none.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int Nearest(double lat, double lon, ReadOnlySpan<double> candidateLat, ReadOnlySpan<double> candidateLon)
+        {
+            int nearest = -1;
+            double bestSquared = _radiusSquared;
+            for (int k = 0; k < candidateLat.Length; k++)
+            {
+                double dist = Haversine.EquirectangularSquaredMeters(lat, lon, candidateLat[k], candidateLon[k], _cosLat);
+                if (dist <= bestSquared)
+                {
+                    bestSquared = dist;
+                    nearest = k;
+                }
+            }
+
+            return nearest;
+        }
     }
 
     private readonly record struct Evidence(int Place, long Key, long Dwell, int Pings) : IComparable<Evidence>

@@ -194,7 +194,7 @@ internal struct LocalDayCursor
         long dayStart = day * NightClock.DayMs;
         _offsetMs = offset;
         _day = day;
-        _dayOfWeek = NightClock.DayOfWeek(localMs);
+        _dayOfWeek = (int)(((day % 7) + 7 + 3) % 7); // NightClock.DayOfWeek(localMs), from the day already computed
         _fromMs = Math.Max(from, dayStart - offset);
         _toMs = Math.Min(to, dayStart + NightClock.DayMs - offset);
         System.Diagnostics.Debug.Assert(utcMs >= _fromMs && utcMs < _toMs, "the instant lies in its own range");

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using AdintAudit.Geo;
 
 namespace AdintAudit.Mobility;
@@ -33,7 +34,7 @@ public static class PlaceClusterer
         options ??= new PlaceOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinPoints, 1, nameof(options));
         int[] placeOfStay = new int[stays.Count];
-        PlaceColumns[] parts = DeviceChunks.Run(stays.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        PlaceColumns[] parts = DeviceChunks.Run(stays.DeviceStart, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             var output = new PlaceColumns();
             var scratch = new DbscanScratch();
@@ -73,6 +74,7 @@ public static class PlaceClusterer
     internal static int Dbscan(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double eps, int minPoints, Span<int> labels,
         DbscanScratch scratch) => DbscanCore(x, y, metric, eps, minPoints, labels, scratch);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ClusterDevice(StayTable stays, int device, int start, int end, PlaceOptions o, int[] placeOfStay, PlaceColumns output,
         DbscanScratch scratch)
     {
@@ -197,6 +199,7 @@ public static class PlaceClusterer
         return duration[a] != duration[b] ? duration[a] > duration[b] : a < b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DbscanCore(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, int minPoints, Span<int> labels,
         DbscanScratch scratch)
     {
@@ -230,6 +233,7 @@ public static class PlaceClusterer
     /// <paramref name="representative"/>. Equality is numeric (-0 equals 0); a point with a NaN coordinate equals none.
     /// </summary>
     /// <returns>The number of distinct points.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DistinctPoints(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanScratch scratch, out Span<double> ux,
         out Span<double> uy, out Span<int> representative)
     {
@@ -278,6 +282,7 @@ public static class PlaceClusterer
         return distinct;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DbscanGrid(ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, int minPoints, Span<int> labels,
         DbscanScratch scratch)
     {
@@ -432,6 +437,7 @@ public static class PlaceClusterer
         /// Lists the points within eps of point <paramref name="v"/>; when <paramref name="labels"/> is not empty, only
         /// those still unlabelled (-1). Stops once <paramref name="stopAt"/> are found.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Neighbours(int v, ReadOnlySpan<double> x, ReadOnlySpan<double> y, PlaceMethod metric, double epsRadians, ReadOnlySpan<int> labels,
             List<int> found, int stopAt = int.MaxValue)
         {
@@ -508,6 +514,7 @@ public static class PlaceClusterer
         /// whose points are already in a cluster costs O(1) amortised per query instead of one look per point (DBSCAN on
         /// thousands of points at one spot was quadratic). Labels never go back to -1 during a run, so a link stays valid.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int Next(int k, ReadOnlySpan<int> labels)
         {
             if (labels.IsEmpty)

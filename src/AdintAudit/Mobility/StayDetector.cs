@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using AdintAudit.Data;
 using AdintAudit.Geo;
 
@@ -45,7 +46,7 @@ public static class StayDetector
 
         bool[]? mask = excluded.IsEmpty ? null : excluded.ToArray();
         LocalTime local = localTime ?? (options.Method == StayMethod.Adtech ? LocalTime.FromMedianLongitude(pings) : LocalTime.Utc);
-        StayColumns[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, (from, to) =>
+        StayColumns[] parts = DeviceChunks.Run(pings.DeviceStart, options.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (from, to) =>
         {
             // About one adtech stay per 12 pings in city data: start with room for one per 8.
             int rows = pings.DeviceStartArray[to] - pings.DeviceStartArray[from];
@@ -231,41 +232,51 @@ public static class StayDetector
         output.Add(device, sumLat / unique, centreLon, p.TimeArray[rows[from]], endMs, n, rows[from], rows[to - 1], 0, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Adtech(PingTable p, int device, int start, int end, StayOptions o, bool[]? excluded, LocalTime local,
         StayColumns output, Scratch scratch)
     {
-        long[] t = p.TimeArray;
-        double[] lat = p.LatArray;
-        double[] lon = p.LonArray;
-        float[] acc = p.AccuracyArray;
+        // A stay lasts at least the minimum duration between two of the device's pings: a device seen for less has none.
+        long minDurationMs = (long)(o.MinDurationMinutes * MinutesToMs);
+        if (end == start || p.TimeArray[end - 1] - p.TimeArray[start] < minDurationMs)
+        {
+            return;
+        }
+
+        // Eligible pings of this device (NaN accuracy, unknown, compares false: eligible), copied into contiguous
+        // columns in time order, so the scans below read them sequentially.
+        int n = scratch.Gather(p, start, end, o.MaxAccuracyMeters, excluded is null ? default : excluded.AsSpan(start, end - start));
+        if (n == 0)
+        {
+            return;
+        }
+
+        var columns = new EligiblePings(scratch.GatheredRows(n), scratch.GatheredTimes(n), scratch.GatheredLats(n), scratch.GatheredLons(n),
+            scratch.GatheredAccuracies(n));
+        AdtechScan(device, columns, o, local, scratch.MemberRows(n), output, scratch);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AdtechScan(int device, in EligiblePings pings, StayOptions o, LocalTime local, Span<int> members, StayColumns output,
+        Scratch scratch)
+    {
+        ReadOnlySpan<long> t = pings.Time;
+        ReadOnlySpan<double> lat = pings.Lat;
+        ReadOnlySpan<double> lon = pings.Lon;
+        ReadOnlySpan<float> acc = pings.Accuracy;
         double radius = o.RadiusMeters;
         double radiusSquared = radius * radius;
         long maxGapMs = (long)(o.MaxGapMinutes * MinutesToMs);
         long minDurationMs = (long)(o.MinDurationMinutes * MinutesToMs);
-        double maxAccuracy = o.MaxAccuracyMeters;
-
-        // Eligible rows of this device, in time order.
-        Span<int> rows = scratch.Rows(end - start);
-        int n = 0;
-        for (int i = start; i < end; i++)
-        {
-            float a = acc[i];
-            if ((float.IsNaN(a) || a <= maxAccuracy) && (excluded is null || !excluded[i]))
-            {
-                rows[n++] = i;
-            }
-        }
-
-        rows = rows[..n];
-        Span<int> members = scratch.MemberRows(n);
+        int n = t.Length;
         int k = 0;
-        int segmentEnd = 0; // first row after the run of rows holding k with no gap above maxGapMs
+        int segmentEnd = 0; // first ping after the run of pings holding k with no gap above maxGapMs
         while (k < n)
         {
             if (k >= segmentEnd)
             {
                 segmentEnd = k + 1;
-                while (segmentEnd < n && t[rows[segmentEnd]] - t[rows[segmentEnd - 1]] <= maxGapMs)
+                while (segmentEnd < n && t[segmentEnd] - t[segmentEnd - 1] <= maxGapMs)
                 {
                     segmentEnd++;
                 }
@@ -274,42 +285,41 @@ public static class StayDetector
             // A stay never crosses a gap above maxGapMs (it would be a gap between two of its members), so no stay can
             // start at k when the run ends sooner than the minimum duration: skip to the next run. Exact, and it keeps
             // bursts of pings at one instant (or minutes) linear instead of one scan per anchor.
-            if (t[rows[segmentEnd - 1]] - t[rows[k]] < minDurationMs)
+            if (t[segmentEnd - 1] - t[k] < minDurationMs)
             {
                 k = segmentEnd;
                 continue;
             }
 
-            int anchor = rows[k];
-            if (!float.IsNaN(acc[anchor]) && acc[anchor] > radius)
+            // A weak ping (accuracy worse than the radius; NaN compares false) cannot anchor a stay.
+            if (acc[k] > radius)
             {
-                k++; // a weak ping cannot anchor a stay
+                k++;
                 continue;
             }
 
-            double aLat = lat[anchor];
-            double aLon = lon[anchor];
+            double aLat = lat[k];
+            double aLon = lon[k];
             double cosLat = Haversine.FastCosDegrees(aLat);
-            members[0] = anchor;
+            members[0] = k;
             int count = 1;
-            int last = anchor;
+            int last = k;
             long maxGap = 0;
             bool gapBreak = false;
             int j = k + 1;
             for (; j < n; j++)
             {
-                int r = rows[j];
-                long gap = t[r] - t[last];
+                long gap = t[j] - t[last];
                 if (gap > maxGapMs)
                 {
                     gapBreak = true;
                     break;
                 }
 
-                bool inside = Haversine.EquirectangularSquaredMeters(aLat, aLon, lat[r], lon[r], cosLat) <= radiusSquared;
-                if (!inside)
+                // Written as "not inside" so that a NaN distance is outside, as everywhere else.
+                if (!(Haversine.EquirectangularSquaredMeters(aLat, aLon, lat[j], lon[j], cosLat) <= radiusSquared))
                 {
-                    if (!float.IsNaN(acc[r]) && acc[r] > radius)
+                    if (acc[j] > radius)
                     {
                         continue; // a weak ping outside does not end the stay
                     }
@@ -318,13 +328,13 @@ public static class StayDetector
                 }
 
                 maxGap = Math.Max(maxGap, gap);
-                members[count++] = r;
-                last = r;
+                members[count++] = j;
+                last = j;
             }
 
-            if (t[last] - t[anchor] >= minDurationMs)
+            if (t[last] - t[k] >= minDurationMs)
             {
-                EmitAdtech(p, device, members[..count], maxGap, o, local, output, scratch);
+                EmitAdtech(device, pings, members[..count], maxGap, o, local, output, scratch);
                 k = j;
             }
             else if (gapBreak && count == j - k)
@@ -338,11 +348,14 @@ public static class StayDetector
         }
     }
 
-    private static void EmitAdtech(PingTable p, int device, ReadOnlySpan<int> members, long maxGap, StayOptions o, LocalTime local,
+    /// <summary>Emits the stay of <paramref name="members"/> (positions in <paramref name="pings"/>, in time order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EmitAdtech(int device, in EligiblePings pings, ReadOnlySpan<int> members, long maxGap, StayOptions o, LocalTime local,
         StayColumns output, Scratch scratch)
     {
         int n = members.Length;
-        float[] acc = p.AccuracyArray;
+        ReadOnlySpan<float> acc = pings.Accuracy;
+        ReadOnlySpan<long> time = pings.Time;
         Span<double> weights = scratch.Weights(n);
         Span<double> keys = scratch.Values(n);
         Span<double> sortedWeights = scratch.SortedWeights(n);
@@ -356,15 +369,17 @@ public static class StayDetector
         }
 
         Span<double> sortedKeys = scratch.SortedValues(n);
+        ReadOnlySpan<double> lat = pings.Lat;
         for (int i = 0; i < n; i++)
         {
-            keys[i] = p.LatArray[members[i]];
+            keys[i] = lat[members[i]];
         }
 
         double centreLat = WeightedMedian(keys, weights, sortedKeys, sortedWeights, totalWeight);
+        ReadOnlySpan<double> lon = pings.Lon;
         for (int i = 0; i < n; i++)
         {
-            keys[i] = p.LonArray[members[i]];
+            keys[i] = lon[members[i]];
         }
 
         double centreLon = WeightedMedian(keys, weights, sortedKeys, sortedWeights, totalWeight);
@@ -373,9 +388,9 @@ public static class StayDetector
         int nights = 0;
         long lastNight = long.MinValue;
         ref LocalDayCursor clock = ref scratch.Clock(local);
-        foreach (int r in members)
+        foreach (int m in members)
         {
-            long localMs = clock.ToLocalMs(p.TimeArray[r], out long day);
+            long localMs = clock.ToLocalMs(time[m], out long day);
             long night = NightClock.NightOf(day, localMs, 22, 7);
             if (night != NightClock.NotNight && night != lastNight)
             {
@@ -384,10 +399,28 @@ public static class StayDetector
             }
         }
 
-        output.Add(device, centreLat, centreLon, p.TimeArray[members[0]], p.TimeArray[members[^1]], n, members[0], members[^1], nights, maxGap);
+        int first = members[0];
+        int last = members[^1];
+        output.Add(device, centreLat, centreLon, time[first], time[last], n, pings.Rows[first], pings.Rows[last], nights, maxGap);
+    }
+
+    /// <summary>One device's eligible pings as contiguous columns (views of the scratch), with each one's table row.</summary>
+    private readonly ref struct EligiblePings(ReadOnlySpan<int> rows, ReadOnlySpan<long> time, ReadOnlySpan<double> lat, ReadOnlySpan<double> lon,
+        ReadOnlySpan<float> accuracy)
+    {
+        public ReadOnlySpan<int> Rows { get; } = rows;
+
+        public ReadOnlySpan<long> Time { get; } = time;
+
+        public ReadOnlySpan<double> Lat { get; } = lat;
+
+        public ReadOnlySpan<double> Lon { get; } = lon;
+
+        public ReadOnlySpan<float> Accuracy { get; } = accuracy;
     }
 
     /// <summary>Lower weighted median: the smallest value whose cumulative weight reaches half the total; ties by value then weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double WeightedMedian(ReadOnlySpan<double> unsortedValues, ReadOnlySpan<double> unsortedWeights, Span<double> values,
         Span<double> weights, double totalWeight)
     {
@@ -455,6 +488,7 @@ public static class StayDetector
     /// Writes <paramref name="values"/> sorted into <paramref name="sortedValues"/>, with the weights alongside, in the
     /// order of <see cref="SortByValue"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SortInto(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> sortedValues, Span<double> sortedWeights)
     {
         int n = values.Length;
@@ -537,13 +571,61 @@ public static class StayDetector
             return _pairs.AsSpan(0, n);
         }
 
+        private int[] _gatheredRows = new int[256];
+        private long[] _gatheredTimes = new long[256];
+        private double[] _gatheredLats = new double[256];
+        private double[] _gatheredLons = new double[256];
+        private float[] _gatheredAccuracies = new float[256];
+
+        /// <summary>
+        /// Copies the rows [<paramref name="start"/>, <paramref name="end"/>) with accuracy not above
+        /// <paramref name="maxAccuracy"/> (NaN included) and not excluded into the gathered columns; returns their count.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int Gather(PingTable p, int start, int end, double maxAccuracy, ReadOnlySpan<bool> excluded)
+        {
+            int count = end - start;
+            Span<int> rows = Grow(ref _gatheredRows, count);
+            Span<long> times = Grow(ref _gatheredTimes, count);
+            Span<double> lats = Grow(ref _gatheredLats, count);
+            Span<double> lons = Grow(ref _gatheredLons, count);
+            Span<float> accuracies = Grow(ref _gatheredAccuracies, count);
+            ReadOnlySpan<long> t = p.TimeArray.AsSpan(start, count);
+            ReadOnlySpan<double> lat = p.LatArray.AsSpan(start, count);
+            ReadOnlySpan<double> lon = p.LonArray.AsSpan(start, count);
+            ReadOnlySpan<float> acc = p.AccuracyArray.AsSpan(start, count);
+            bool checkExcluded = !excluded.IsEmpty;
+            int n = 0;
+            for (int i = 0; i < count; i++)
+            {
+                // Written unconditionally, kept by advancing n: no branch on the (unpredictable) eligibility.
+                float a = acc[i];
+                rows[n] = start + i;
+                times[n] = t[i];
+                lats[n] = lat[i];
+                lons[n] = lon[i];
+                accuracies[n] = a;
+                bool skip = a > maxAccuracy || (checkExcluded && excluded[i]);
+                n += skip ? 0 : 1;
+            }
+
+            return n;
+        }
+
+        public ReadOnlySpan<int> GatheredRows(int n) => _gatheredRows.AsSpan(0, n);
+
+        public ReadOnlySpan<long> GatheredTimes(int n) => _gatheredTimes.AsSpan(0, n);
+
+        public ReadOnlySpan<double> GatheredLats(int n) => _gatheredLats.AsSpan(0, n);
+
+        public ReadOnlySpan<double> GatheredLons(int n) => _gatheredLons.AsSpan(0, n);
+
+        public ReadOnlySpan<float> GatheredAccuracies(int n) => _gatheredAccuracies.AsSpan(0, n);
+
         private double[] _weights = new double[64];
         private double[] _sortedWeights = new double[64];
 
-        private int[] _rows = new int[256];
         private int[] _memberRows = new int[256];
-
-        public Span<int> Rows(int n) => Grow(ref _rows, n);
 
         public Span<int> MemberRows(int n) => Grow(ref _memberRows, n);
 
