@@ -351,6 +351,14 @@ public static class AuditReportBuilder
                 + $"that mitigation (no device has both a home and a work place, or time bins longer than {WhatIfRunner.MaxBinForHomeFiguresMinutes} minutes, which "
                 + "put every ping of a bin on one instant and leave nothing to infer a home from)."),
         };
+        if (table.Rows.Count > 0 && table.SampledDevices < table.TotalDevices)
+        {
+            blocks.Add(new Paragraph($"The what-ifs re-run the pipeline seven times, so on large inputs they use a random sample of devices (chosen by a hash "
+                + $"of the id, at most about {ReportFormat.Count(result.Options.WhatIfMaxPings)} input pings): {ReportFormat.Count(table.SampledDevices)} of "
+                + $"{ReportFormat.Count(table.TotalDevices)} devices, {ReportFormat.Count(table.SampledPings)} of {ReportFormat.Count(table.TotalPings)} kept pings. "
+                + "Before and after are both computed on that sample; anonymity sets in a smaller population are smaller, so read the changes, not the levels."));
+        }
+
         if (table.Rows.Count == 0)
         {
             blocks.Add(new Paragraph("No mitigation was evaluated."));

@@ -488,6 +488,11 @@ public static class ReportJsonWriter
         json.WriteNumber("unicity_cell_m", reduced.Resolutions[0].CellMeters);
         json.WriteNumber("unicity_time_bin_min", reduced.Resolutions[0].TimeBinMinutes);
         json.WriteNumber("unicity_max_devices", reduced.MaxDevices);
+        json.WriteNumber("max_pings", result.Options.WhatIfMaxPings);
+        json.WriteNumber("sampled_devices", result.WhatIfs.SampledDevices);
+        json.WriteNumber("sampled_pings", result.WhatIfs.SampledPings);
+        json.WriteNumber("total_devices", result.WhatIfs.TotalDevices);
+        json.WriteNumber("total_pings", result.WhatIfs.TotalPings);
         json.WriteStartArray("rows");
         foreach (WhatIfRow row in result.WhatIfs.Rows)
         {
