@@ -52,11 +52,14 @@ internal static class UnicityBenchmarks
         for (int run = 0; run <= runs; run++)
         {
             TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             result = UnicityEstimator.Estimate(clean, options);
             double seconds = clock.Elapsed.TotalSeconds;
             double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(run == 0 ? "warm-up" : $"run {run}")}: {seconds:F3} s (process CPU {cpuSeconds:F3} s)"));
+            double allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(run == 0 ? "warm-up" : $"run {run}")}: {seconds:F3} s (process CPU {cpuSeconds:F3} s, {allocatedMb:F0} MB allocated)"));
             if (run > 0)
             {
                 times.Add(seconds);

@@ -37,10 +37,7 @@ internal static class UnicityPostingCollector
         }, _ => { });
         int[][] postingStart = new int[resolutions][];
         int[][] postingDevice = new int[resolutions][];
-        for (int r = 0; r < resolutions; r++)
-        {
-            (postingStart[r], postingDevice[r]) = PostingsOf(blocks, r, query.Resolutions[r].Points.Length);
-        }
+        Parallel.For(0, resolutions, parallel, r => (postingStart[r], postingDevice[r]) = PostingsOf(blocks, r, query.Resolutions[r].Points.Length));
 
         return new UnicityPostings(query, postingStart, postingDevice);
     }
