@@ -51,10 +51,15 @@ internal static class UnicityBenchmarks
         UnicityResult? result = null;
         for (int run = 0; run <= runs; run++)
         {
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             result = UnicityEstimator.Estimate(clean, options);
             double seconds = clock.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(run == 0 ? "warm-up" : $"run {run}")}: {seconds:F3} s"));
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            double allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(run == 0 ? "warm-up" : $"run {run}")}: {seconds:F3} s (process CPU {cpuSeconds:F3} s, {allocatedMb:F0} MB allocated)"));
             if (run > 0)
             {
                 times.Add(seconds);
@@ -85,17 +90,37 @@ internal static class UnicityBenchmarks
     private static void TimePhases(PingTable pings, UnicityOptions options)
     {
         int[] identity = [.. Enumerable.Range(0, pings.DeviceCount)];
-        var clock = Stopwatch.StartNew();
-        UnicityTraces traces = UnicityEstimator.CollectTraces(pings, identity, pings.DeviceCount, options, CancellationToken.None);
-        double tracesSeconds = clock.Elapsed.TotalSeconds;
-        UnicityQuery query = UnicityEstimator.PrepareQuery([traces], pings.DeviceCount, options);
-        double querySeconds = clock.Elapsed.TotalSeconds;
-        UnicityPostings postings = UnicityEstimator.CollectPostings(pings, identity, query, CancellationToken.None);
-        double postingsSeconds = clock.Elapsed.TotalSeconds;
-        UnicityEstimator.Estimate(query, [postings], null, CancellationToken.None);
-        double estimateSeconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"phases: traces {tracesSeconds:F3} s ({traces.TracePointCount:N0} device-points), query {querySeconds - tracesSeconds:F3} s ({query.PointCount:N0} points), postings {postingsSeconds - querySeconds:F3} s ({postings.PostingCount:N0} postings), merge + evaluation {estimateSeconds - postingsSeconds:F3} s"));
+        for (int run = 0; run < 3; run++)
+        {
+            var clock = new PhaseClock();
+            UnicityTraces traces = UnicityEstimator.CollectTraces(pings, identity, pings.DeviceCount, options, CancellationToken.None);
+            string tracesTime = clock.Lap();
+            UnicityQuery query = UnicityEstimator.PrepareQuery([traces], pings.DeviceCount, options);
+            string queryTime = clock.Lap();
+            UnicityPostings postings = UnicityEstimator.CollectPostings(pings, identity, query, CancellationToken.None);
+            string postingsTime = clock.Lap();
+            Console.Write(string.Create(CultureInfo.InvariantCulture,
+                $"phases (wall/cpu): traces {tracesTime} ({traces.TracePointCount:N0} device-points), query {queryTime} ({query.PointCount:N0} points), postings {postingsTime} ({postings.PostingCount:N0} postings)"));
+            UnicityEstimator.Estimate(query, [postings], null, CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $", merge + evaluation {clock.Lap()}"));
+        }
+    }
+
+    /// <summary>Wall and process CPU time since the last lap (CPU time is less sensitive to other load on a shared machine).</summary>
+    private sealed class PhaseClock
+    {
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public string Lap()
+        {
+            double wall = _wall.Elapsed.TotalSeconds;
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            string lap = string.Create(CultureInfo.InvariantCulture, $"{wall:F3}/{(cpu - _cpu).TotalSeconds:F3} s");
+            _wall.Restart();
+            _cpu = cpu;
+            return lap;
+        }
     }
 
     /// <summary>FNV-1a over every figure of every curve (doubles by their bits), to compare results of two builds exactly.</summary>

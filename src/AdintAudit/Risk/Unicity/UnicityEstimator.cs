@@ -169,8 +169,9 @@ public static class UnicityEstimator
     /// <remarks>
     /// Parallel over blocks of devices. Per ping and cell size: one <see cref="Geo.GridCell.Key"/> (reused while the
     /// coordinate repeats) and one hash lookup of the cell among the query's cells (skipped while the cell repeats);
-    /// only pings in such a cell look their (cell, bin) point up, once per resolution and change of point. Memory:
-    /// 4 bytes per posting kept and 8 per posting while a block is collected.
+    /// only pings in such a cell look their time bin up, by binary search among the cell's needed bins, once per
+    /// resolution and change of cell or bin. Memory: 4 bytes per posting kept (plus 4 per query point) and 8 per posting
+    /// while the partition is collected.
     /// </remarks>
     public static UnicityPostings CollectPostings(PingTable pings, ReadOnlySpan<int> globalDevice, UnicityQuery query,
         CancellationToken cancellationToken = default)

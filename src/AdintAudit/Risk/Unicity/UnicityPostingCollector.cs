@@ -19,7 +19,7 @@ internal static class UnicityPostingCollector
         int[] blockStart = DeviceBlocks(pings, query.Options.MaxDegreeOfParallelism);
         int resolutions = query.Resolutions.Length;
         var blocks = new List<long>[blockStart.Length - 1][];
-        Parallel.For(0, blocks.Length, parallel, () => new PostingScratch(resolutions), (b, _, scratch) =>
+        Parallel.For(0, blocks.Length, parallel, () => new PostingScratch(query), (b, _, scratch) =>
         {
             var pairs = new List<long>[resolutions];
             for (int r = 0; r < resolutions; r++)
@@ -37,10 +37,7 @@ internal static class UnicityPostingCollector
         }, _ => { });
         int[][] postingStart = new int[resolutions][];
         int[][] postingDevice = new int[resolutions][];
-        for (int r = 0; r < resolutions; r++)
-        {
-            (postingStart[r], postingDevice[r]) = PostingsOf(blocks, r, query.Resolutions[r].Points.Length);
-        }
+        Parallel.For(0, resolutions, parallel, r => (postingStart[r], postingDevice[r]) = PostingsOf(blocks, r, query.Resolutions[r].Points.Length));
 
         return new UnicityPostings(query, postingStart, postingDevice);
     }
@@ -79,16 +76,21 @@ internal static class UnicityPostingCollector
         ReadOnlySpan<long> time = pings.TimeArray.AsSpan(from, count);
         foreach (UnicityCellGroup group in query.CellGroups)
         {
+            int members = group.Resolutions.Length;
+            Span<long> bin = scratch.Bin.AsSpan(0, members);
+            Span<long> binStart = scratch.BinStart.AsSpan(0, members);
+            Span<long> binEnd = scratch.BinEnd.AsSpan(0, members);
+            Span<bool> done = scratch.Done.AsSpan(0, members);
             foreach (int r in group.Resolutions)
             {
                 scratch.Hits[r].Clear();
-                scratch.Last[r] = new UnicityPointKey(long.MinValue, long.MinValue);
             }
 
+            binEnd.Fill(long.MinValue);
             double lastLat = double.NaN;
             double lastLon = double.NaN;
             long cell = 0;
-            bool needed = false;
+            int cellIndex = -1;
             for (int i = 0; i < count; i++)
             {
                 if (lat[i] != lastLat || lon[i] != lastLon)
@@ -99,29 +101,42 @@ internal static class UnicityPostingCollector
                     if (i == 0 || next != cell)
                     {
                         cell = next;
-                        needed = group.Cells.Find(new UnicityPointKey(0, cell)) >= 0;
+                        cellIndex = group.Cells.Find(new UnicityPointKey(0, cell));
+                        done.Clear(); // a new cell: its points are still to look up
                     }
                 }
 
-                if (!needed)
+                if (cellIndex < 0)
                 {
                     continue;
                 }
 
-                foreach (int r in group.Resolutions)
+                long t = time[i];
+                for (int j = 0; j < members; j++)
                 {
-                    UnicityQueryResolution resolution = query.Resolutions[r];
-                    var key = UnicityPointKey.Of(time[i], cell, resolution.BinMs);
-                    if (key.Bin == scratch.Last[r].Bin && key.Cell == scratch.Last[r].Cell)
+                    if (t < binStart[j] || t >= binEnd[j])
                     {
-                        continue;
+                        // A new time bin (rows are in time order, so about once per bin): its bounds, clamped to the range
+                        // of long (no t lies beyond it).
+                        int r = group.Resolutions[j];
+                        long binMs = scratch.BinMs[r];
+                        bin[j] = UnicityPointKey.FloorDiv(t, binMs);
+                        binStart[j] = bin[j] > scratch.LowestFullBin[r] ? bin[j] * binMs : long.MinValue;
+                        binEnd[j] = bin[j] < scratch.HighestFullBin[r] ? (bin[j] + 1) * binMs : long.MaxValue;
+                        done[j] = false;
                     }
 
-                    scratch.Last[r] = key;
-                    int point = resolution.Lookup.Find(key);
-                    if (point >= 0)
+                    if (done[j])
                     {
-                        scratch.Hits[r].Add(point);
+                        continue; // same cell and bin as the last lookup
+                    }
+
+                    done[j] = true;
+                    int first = group.PointStart[j][cellIndex];
+                    int found = group.PointBin[j].AsSpan(first, group.PointStart[j][cellIndex + 1] - first).BinarySearch(bin[j]);
+                    if (found >= 0)
+                    {
+                        scratch.Hits[group.Resolutions[j]].Add(group.PointId[j][first + found]);
                     }
                 }
             }
@@ -129,7 +144,11 @@ internal static class UnicityPostingCollector
             foreach (int r in group.Resolutions)
             {
                 Span<int> hits = CollectionsMarshal.AsSpan(scratch.Hits[r]);
-                hits.Sort();
+                if (!IsAscending(hits))
+                {
+                    hits.Sort(); // found in time order; out of order only when the device came back to a point
+                }
+
                 for (int i = 0; i < hits.Length; i++)
                 {
                     if (i == 0 || hits[i] != hits[i - 1])
@@ -139,6 +158,19 @@ internal static class UnicityPostingCollector
                 }
             }
         }
+    }
+
+    private static bool IsAscending(ReadOnlySpan<int> values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -174,21 +206,51 @@ internal static class UnicityPostingCollector
         return (start, devices);
     }
 
-    /// <summary>Per-thread scratch of <see cref="CollectDevice"/>: per resolution, the point ids hit and the last point looked up.</summary>
+    /// <summary>Per-thread scratch of <see cref="CollectDevice"/>: per resolution, the point ids hit and the last bin looked up.</summary>
     private sealed class PostingScratch
     {
-        public PostingScratch(int resolutions)
+        public PostingScratch(UnicityQuery query)
         {
+            int resolutions = query.Resolutions.Length;
             Hits = new List<int>[resolutions];
-            Last = new UnicityPointKey[resolutions];
+            BinMs = new long[resolutions];
+            LowestFullBin = new long[resolutions];
+            HighestFullBin = new long[resolutions];
+            Bin = new long[resolutions];
+            BinStart = new long[resolutions];
+            BinEnd = new long[resolutions];
+            Done = new bool[resolutions];
             for (int r = 0; r < resolutions; r++)
             {
                 Hits[r] = [];
+                BinMs[r] = query.Resolutions[r].Resolution.TimeBinMinutes * 60_000L;
+                LowestFullBin[r] = long.MinValue / BinMs[r];
+                HighestFullBin[r] = long.MaxValue / BinMs[r];
             }
         }
 
+        /// <summary>Per resolution: the point ids the device holds, as found.</summary>
         public List<int>[] Hits { get; }
 
-        public UnicityPointKey[] Last { get; }
+        /// <summary>Per resolution: the bin width in milliseconds.</summary>
+        public long[] BinMs { get; }
+
+        /// <summary>Per resolution: bins above this one start within the range of long.</summary>
+        public long[] LowestFullBin { get; }
+
+        /// <summary>Per resolution: bins below this one end within the range of long.</summary>
+        public long[] HighestFullBin { get; }
+
+        /// <summary>Per member of the current cell group: the time bin of the current ping.</summary>
+        public long[] Bin { get; }
+
+        /// <summary>Per member of the current cell group: start of that bin (UTC ms).</summary>
+        public long[] BinStart { get; }
+
+        /// <summary>Per member of the current cell group: end of that bin (exclusive; long.MinValue for none yet).</summary>
+        public long[] BinEnd { get; }
+
+        /// <summary>Per member of the current cell group: whether the current (cell, bin) was looked up.</summary>
+        public bool[] Done { get; }
     }
 }

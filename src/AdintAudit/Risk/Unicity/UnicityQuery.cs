@@ -101,7 +101,7 @@ public sealed class UnicityQuery
             var resolution = new UnicityQueryResolution(used.Resolutions[r], points, traceStart, new int[entries.Length]);
             for (int e = 0; e < entries.Length; e++)
             {
-                resolution.TracePoint[e] = resolution.Lookup.Find(entries[e]);
+                resolution.TracePoint[e] = Array.BinarySearch(points, entries[e]);
             }
 
             resolutions[r] = resolution;
@@ -110,25 +110,7 @@ public sealed class UnicityQuery
         return new UnicityQuery(used, globalDeviceCount, sample, resolutions, GroupCells(used.Resolutions, resolutions));
     }
 
-    /// <summary>The query's cell groups: per cell size, the distinct cells of its resolutions' points.</summary>
-    private static UnicityCellGroup[] GroupCells(IReadOnlyList<UnicityResolution> options, UnicityQueryResolution[] resolutions)
-    {
-        List<(double CellMeters, int[] Resolutions)> sizes = UnicityTraceCollector.CellSizes(options);
-        var groups = new UnicityCellGroup[sizes.Count];
-        for (int g = 0; g < groups.Length; g++)
-        {
-            var cells = new List<UnicityPointKey>();
-            foreach (int r in sizes[g].Resolutions)
-            {
-                foreach (UnicityPointKey point in resolutions[r].Points)
-                {
-                    cells.Add(new UnicityPointKey(0, point.Cell));
-                }
-            }
-
-            groups[g] = new UnicityCellGroup(sizes[g].CellMeters, sizes[g].Resolutions, UnicityPointKey.SortedDistinct([.. cells]));
-        }
-
-        return groups;
-    }
+    /// <summary>The query's cell groups: per cell size, its resolutions' points indexed by cell.</summary>
+    private static UnicityCellGroup[] GroupCells(IReadOnlyList<UnicityResolution> options, UnicityQueryResolution[] resolutions) =>
+        [.. UnicityTraceCollector.CellSizes(options).Select(size => new UnicityCellGroup(size.CellMeters, size.Resolutions, resolutions))];
 }
