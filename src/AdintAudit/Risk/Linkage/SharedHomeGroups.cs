@@ -7,11 +7,17 @@ namespace AdintAudit.Risk.Linkage;
 /// Groups devices whose inferred homes lie within a distance of each other, transitively (union-find over the pairs of
 /// homes found through a grid of cells as large as the distance, so never all pairs).
 /// </summary>
+/// <remarks>
+/// Dense areas (thousands of homes within the distance, as in a city of millions of devices) would still compare every
+/// home with every earlier home nearby. So each cell's homes are kept in sub-cells of half the distance, whose homes are
+/// all within the distance of each other (checked by haversine on insertion: a sub-cell is "joined" while that holds) and
+/// so already one group: a new home skips a joined sub-cell that is already in its group, and stops scanning a joined
+/// sub-cell at the first home within the distance. The groups are exactly the connected components of "within the
+/// distance", as before; only comparisons that cannot change them are skipped.
+/// </remarks>
 internal static class SharedHomeGroups
 {
     /// <summary>Returns each device's group size (itself included; 0 without a home) and the number of groups of two or more.</summary>
-    /// <param name="homes">The inferred homes (NaN = none).</param>
-    /// <param name="meters">Homes at most this far apart are joined (≥ 0).</param>
     public static (int[] GroupSize, int SharedGroups) Find(HomeWorkTable homes, double meters)
     {
         ReadOnlySpan<double> lat = homes.HomeLat;
@@ -20,7 +26,11 @@ internal static class SharedHomeGroups
         int[] parent = new int[devices];
         int[] size = new int[devices];
         var hood = new CellNeighbourhood(meters);
+        double subCellMeters = hood.CellMeters / 2;
         var grid = new CellBuckets();
+        var subCells = new SubCells();
+        var subCellOfKey = new Dictionary<long, int>();
+        var registered = new HashSet<(long Cell, int SubCell)>();
         for (int d = 0; d < devices; d++)
         {
             parent[d] = d;
@@ -32,16 +42,46 @@ internal static class SharedHomeGroups
 
             foreach (int bucket in new NearbyBuckets(grid, hood, lat[d], lon[d]))
             {
-                foreach (int other in grid.Items(bucket))
+                foreach (int sub in grid.Items(bucket))
                 {
-                    if (Haversine.Meters(lat[d], lon[d], lat[other], lon[other]) <= meters)
+                    bool joined = subCells.Joined[sub];
+                    if (joined && Root(parent, subCells.First(sub)) == Root(parent, d))
                     {
-                        Union(parent, size, d, other);
+                        continue;
+                    }
+
+                    foreach (int other in subCells.Members(sub))
+                    {
+                        if (Haversine.Meters(lat[d], lon[d], lat[other], lon[other]) <= meters)
+                        {
+                            Union(parent, size, d, other);
+                            if (joined)
+                            {
+                                break;
+                            }
+                        }
                     }
                 }
             }
 
-            grid.Add(hood.Key(lat[d], lon[d]), d);
+            long subKey = GridCell.Key(lat[d], lon[d], subCellMeters);
+            long cell = hood.Key(lat[d], lon[d]);
+            if (subCellOfKey.TryGetValue(subKey, out int existing))
+            {
+                subCells.Add(existing, d, lat[d], lon[d], meters);
+            }
+            else
+            {
+                existing = subCells.Create(d, lat[d], lon[d]);
+                subCellOfKey.Add(subKey, existing);
+            }
+
+            // Sub-cells do not nest in the cells (the column widths differ), so a sub-cell is listed in the cell of each
+            // of its homes: every home stays reachable from the neighbourhood of any point near it.
+            if (registered.Add((cell, existing)))
+            {
+                grid.Add(cell, existing);
+            }
         }
 
         int[] groupSize = new int[devices];
@@ -84,5 +124,54 @@ internal static class SharedHomeGroups
 
         parent[ry] = rx;
         size[rx] += size[ry];
+    }
+
+    /// <summary>
+    /// Homes per sub-cell, as one growing list each, with their bounding box: the sub-cell is joined while both diagonals
+    /// of the box are under 99 % of the distance, so that any two of its homes are within it (opposite corners are the
+    /// farthest points of a box this small); a box that grows past that is scanned in full, the exact old behaviour.
+    /// </summary>
+    private sealed class SubCells
+    {
+        private const double JoinedShareOfDistance = 0.99;
+        private readonly List<int[]> _members = [];
+        private readonly List<int> _counts = [];
+        private readonly List<(double South, double West, double North, double East)> _boxes = [];
+
+        public List<bool> Joined { get; } = [];
+
+        public int Create(int first, double lat, double lon)
+        {
+            _members.Add([first, 0, 0, 0]);
+            _counts.Add(1);
+            _boxes.Add((lat, lon, lat, lon));
+            Joined.Add(true);
+            return _members.Count - 1;
+        }
+
+        public int First(int sub) => _members[sub][0];
+
+        public ReadOnlySpan<int> Members(int sub) => _members[sub].AsSpan(0, _counts[sub]);
+
+        public void Add(int sub, int member, double lat, double lon, double meters)
+        {
+            int[] items = _members[sub];
+            int count = _counts[sub];
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, count * 2);
+                _members[sub] = items;
+            }
+
+            items[count] = member;
+            _counts[sub] = count + 1;
+            (double south, double west, double north, double east) = _boxes[sub];
+            var box = (Math.Min(south, lat), Math.Min(west, lon), Math.Max(north, lat), Math.Max(east, lon));
+            _boxes[sub] = box;
+            double limit = meters * JoinedShareOfDistance;
+            Joined[sub] = Joined[sub]
+                && Haversine.Meters(box.Item1, box.Item2, box.Item3, box.Item4) <= limit
+                && Haversine.Meters(box.Item1, box.Item4, box.Item3, box.Item2) <= limit;
+        }
     }
 }

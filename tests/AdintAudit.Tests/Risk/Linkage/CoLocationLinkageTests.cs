@@ -181,6 +181,26 @@ public sealed class CoLocationLinkageTests
             })
         .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
 
+    [Fact]
+    public void Shared_home_groups_equal_brute_force_components_on_dense_clusters() =>
+        // Hundreds of homes within a few cells, many at one exact coordinate or a few meters apart: the sub-cell shortcuts
+        // (skip a joined sub-cell already in the group, stop at its first home within the distance) must not change a group.
+        Prop.ForAll(
+            Gen.Choose(0, s_anchors.Length - 1).SelectMany(anchor => Gen.Choose(5, 90).SelectMany(spread =>
+                Gen.ListOf(Gen.Frequency(
+                    (3, Near(anchor, spread)),
+                    (1, Gen.Constant(s_anchors[anchor])),
+                    (1, Near(anchor, 3)))).Select(list => list.Take(400).Select(home => ((double, double)?)home).ToArray()))).ToArbitrary(),
+            homes =>
+            {
+                HomeWorkTable table = Homes([.. homes.Select(h => (h, ((double, double)?)null))]);
+                LinkageResult result = CoLocationLinkage.Find(Stays(homes.Length), table);
+                int[] component = BruteForceComponents(homes, 50);
+                int[] expected = [.. component.Select(c => c < 0 ? 0 : component.Count(other => other == c))];
+                return result.SharedHomeGroupSize.ToArray().SequenceEqual(expected);
+            })
+        .Check(Config.QuickThrowOnFailure.WithMaxTest(200).WithEndSize(400));
+
     /// <summary>Every pair of stays of different devices, compared directly.</summary>
     private static LinkedPair[] BruteForce(Stay[] stays, LinkageOptions options)
     {
