@@ -58,7 +58,7 @@ public sealed record HomeDensityGrid(double CellMeters, int MinDevicesPerCell, I
         ArgumentNullException.ThrowIfNull(homes);
         ArgumentOutOfRangeException.ThrowIfLessThan(minDevicesPerCell, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellMeters);
-        var counts = new Dictionary<long, int>();
+        var counts = new Dictionary<long, int>(PackedKeyComparer.Instance);
         int withHome = 0;
         for (int d = 0; d < homes.Count; d++)
         {

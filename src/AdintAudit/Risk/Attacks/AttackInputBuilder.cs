@@ -103,7 +103,7 @@ public static class AttackInputBuilder
             }
         }
 
-        var ids = new Dictionary<long, int>(distinct.Count);
+        var ids = new Dictionary<long, int>(distinct.Count, PackedKeyComparer.Instance);
         foreach (long key in distinct)
         {
             ids.Add(key, ids.Count);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdintAudit.Geo;
 
 namespace AdintAudit.Risk.Attacks;
 
@@ -83,9 +84,9 @@ public static class BackgroundKnowledgeAttack
             TimePrecision.Hour when !skmobCompat => 3_600_000,
             _ => 86_400_000,
         };
-        var bucketOfUnit = new Dictionary<long, int>();
+        var bucketOfUnit = new Dictionary<long, int>(PackedKeyComparer.Instance);
         var bucketIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new Dictionary<long, int>();
+        var ids = new Dictionary<long, int>(PackedKeyComparer.Instance);
         int[] keys = new int[input.RecordCount];
         for (int r = 0; r < keys.Length; r++)
         {

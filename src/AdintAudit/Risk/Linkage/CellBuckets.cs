@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AdintAudit.Geo;
 
 namespace AdintAudit.Risk.Linkage;
 
@@ -8,7 +9,7 @@ namespace AdintAudit.Risk.Linkage;
 /// </summary>
 internal sealed class CellBuckets
 {
-    private readonly Dictionary<long, int> _bucketOfCell = [];
+    private readonly Dictionary<long, int> _bucketOfCell = new(PackedKeyComparer.Instance);
     private readonly List<int[]> _items = [];
     private readonly List<int> _counts = [];
 

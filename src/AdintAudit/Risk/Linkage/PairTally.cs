@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AdintAudit.Geo;
 
 namespace AdintAudit.Risk.Linkage;
 
@@ -8,7 +9,7 @@ namespace AdintAudit.Risk.Linkage;
 /// </summary>
 internal sealed class PairTally
 {
-    private readonly Dictionary<long, int> _indexOfPair = [];
+    private readonly Dictionary<long, int> _indexOfPair = new(PackedKeyComparer.Instance);
     private readonly List<Totals> _totals = [];
 
     /// <summary>Pairs seen.</summary>

@@ -29,7 +29,7 @@ internal static class SharedHomeGroups
         double subCellMeters = hood.CellMeters / 2;
         var grid = new CellBuckets();
         var subCells = new SubCells();
-        var subCellOfKey = new Dictionary<long, int>();
+        var subCellOfKey = new Dictionary<long, int>(PackedKeyComparer.Instance);
         var registered = new HashSet<(long Cell, int SubCell)>();
         for (int d = 0; d < devices; d++)
         {
