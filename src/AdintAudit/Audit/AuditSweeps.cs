@@ -154,7 +154,9 @@ internal sealed class AuditSweeps
 
         // 3. Unicity: postings of the sampled devices' points, then the estimate.
         cancellationToken.ThrowIfCancellationRequested();
-        UnicityQuery query = UnicityEstimator.PrepareQuery(traces, devices, unicityOptions);
+        // The query's options drive the postings and the estimate: every thread for the estimate, which runs once after
+        // the sweep (results do not depend on the thread count).
+        UnicityQuery query = UnicityEstimator.PrepareQuery(traces, devices, unicityOptions with { MaxDegreeOfParallelism = threads });
         Array.Clear(traces);
         stages.Begin(3, "devices", query.SampledDevices);
         var postings = new UnicityPostings[count];
