@@ -50,7 +50,7 @@ internal sealed class AuditPartitions : IDisposable
         try
         {
             PingPartitioner.Spill(inputs, options.Load with { MaxMemoryBytes = null }, partitions, folder, 0, 1, rows, cancellationToken);
-            PartitionStore store = PartitionStore.Open(folder, deleteOnDispose: true);
+            PartitionStore store = PartitionStore.Open(folder);
             return new AuditPartitions(null, store, folder, store.Statistics, store.Partitions);
         }
         catch
@@ -88,12 +88,8 @@ internal sealed class AuditPartitions : IDisposable
         }
     }
 
-    /// <summary>The cleaned pings saved by <see cref="SaveCleaned"/>, or null (in memory, or not saved).</summary>
-    public PingTable? LoadCleaned(int partition)
-    {
-        string? path = _folder is null ? null : CleanedPath(partition);
-        return path is not null && File.Exists(path) ? PingTableFile.Read(path) : null;
-    }
+    /// <summary>The cleaned pings saved by <see cref="SaveCleaned"/> (spilled partitions only).</summary>
+    public PingTable LoadCleaned(int partition) => PingTableFile.Read(CleanedPath(partition));
 
     /// <inheritdoc/>
     public void Dispose()

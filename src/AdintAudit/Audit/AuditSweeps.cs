@@ -112,7 +112,7 @@ internal sealed class AuditSweeps
             places[p] = run.Places!;
             homes[p] = run.Homes!;
             PingTable used = run.Used;
-            int[] start = used.DeviceStart.ToArray();
+            int[] start = used.DeviceStartArray;
             pingStarts[p] = start;
             for (int d = 0; d < used.DeviceCount; d++)
             {
@@ -162,8 +162,7 @@ internal sealed class AuditSweeps
         var postings = new UnicityPostings[count];
         ForEach(count, outer, p =>
         {
-            PingTable used = cleanedInMemory ?? partitions.LoadCleaned(p)
-                ?? QualityScreen.Screen(partitions.Load(p, cancellationToken), quality, facts, globals[p]).Clean;
+            PingTable used = cleanedInMemory ?? partitions.LoadCleaned(p);
             postings[p] = UnicityEstimator.CollectPostings(used, globals[p], query, cancellationToken);
         }, cancellationToken);
         UnicityResult unicity = UnicityEstimator.Estimate(query, postings, stages.Counter(), cancellationToken);

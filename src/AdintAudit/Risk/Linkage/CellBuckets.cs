@@ -23,7 +23,8 @@ internal sealed class CellBuckets
     public void Truncate(int bucket, int count) => _counts[bucket] = count;
 
     /// <summary>Appends an item to a cell's bucket, creating the bucket on first use.</summary>
-    public void Add(long cell, int item)
+    /// <returns>The bucket: buckets are numbered 0, 1, … in order of creation.</returns>
+    public int Add(long cell, int item)
     {
         ref int bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_bucketOfCell, cell, out bool exists);
         if (!exists)
@@ -43,5 +44,6 @@ internal sealed class CellBuckets
 
         items[count] = item;
         _counts[bucket] = count + 1;
+        return bucket;
     }
 }

@@ -28,8 +28,8 @@ internal static class SharedHomeGroups
         var hood = new CellNeighbourhood(meters);
         double subCellMeters = hood.CellMeters / 2;
         var grid = new CellBuckets();
-        var subCells = new SubCells();
-        var subCellOfKey = new Dictionary<long, int>(PackedKeyComparer.Instance);
+        var subCells = new CellBuckets();
+        var joined = new SubCellExtents();
         var registered = new HashSet<(long Cell, int SubCell)>();
         for (int d = 0; d < devices; d++)
         {
@@ -44,18 +44,19 @@ internal static class SharedHomeGroups
             {
                 foreach (int sub in grid.Items(bucket))
                 {
-                    bool joined = subCells.Joined[sub];
-                    if (joined && Root(parent, subCells.First(sub)) == Root(parent, d))
+                    ReadOnlySpan<int> members = subCells.Items(sub);
+                    bool isJoined = joined.IsJoined(sub);
+                    if (isJoined && Root(parent, members[0]) == Root(parent, d))
                     {
                         continue;
                     }
 
-                    foreach (int other in subCells.Members(sub))
+                    foreach (int other in members)
                     {
                         if (Haversine.Meters(lat[d], lon[d], lat[other], lon[other]) <= meters)
                         {
                             Union(parent, size, d, other);
-                            if (joined)
+                            if (isJoined)
                             {
                                 break;
                             }
@@ -64,17 +65,9 @@ internal static class SharedHomeGroups
                 }
             }
 
-            long subKey = GridCell.Key(lat[d], lon[d], subCellMeters);
+            int existing = subCells.Add(GridCell.Key(lat[d], lon[d], subCellMeters), d);
+            joined.Include(existing, lat[d], lon[d], meters);
             long cell = hood.Key(lat[d], lon[d]);
-            if (subCellOfKey.TryGetValue(subKey, out int existing))
-            {
-                subCells.Add(existing, d, lat[d], lon[d], meters);
-            }
-            else
-            {
-                existing = subCells.Create(d, lat[d], lon[d]);
-                subCellOfKey.Add(subKey, existing);
-            }
 
             // Sub-cells do not nest in the cells (the column widths differ), so a sub-cell is listed in the cell of each
             // of its homes: every home stays reachable from the neighbourhood of any point near it.
@@ -127,51 +120,35 @@ internal static class SharedHomeGroups
     }
 
     /// <summary>
-    /// Homes per sub-cell, as one growing list each, with their bounding box: the sub-cell is joined while both diagonals
-    /// of the box are under 99 % of the distance, so that any two of its homes are within it (opposite corners are the
-    /// farthest points of a box this small); a box that grows past that is scanned in full, the exact old behaviour.
+    /// The bounding box of each sub-cell's homes: the sub-cell is joined while both diagonals of the box are under 99 % of
+    /// the distance, so that any two of its homes are within it (opposite corners are the farthest points of a box this
+    /// small); a box that grows past that is scanned in full, the exact old behaviour.
     /// </summary>
-    private sealed class SubCells
+    private sealed class SubCellExtents
     {
         private const double JoinedShareOfDistance = 0.99;
-        private readonly List<int[]> _members = [];
-        private readonly List<int> _counts = [];
         private readonly List<(double South, double West, double North, double East)> _boxes = [];
+        private readonly List<bool> _joined = [];
 
-        public List<bool> Joined { get; } = [];
+        public bool IsJoined(int sub) => _joined[sub];
 
-        public int Create(int first, double lat, double lon)
+        /// <summary>Adds a home to sub-cell <paramref name="sub"/> (sub-cells come in order of creation: 0, 1, …).</summary>
+        public void Include(int sub, double lat, double lon, double meters)
         {
-            _members.Add([first, 0, 0, 0]);
-            _counts.Add(1);
-            _boxes.Add((lat, lon, lat, lon));
-            Joined.Add(true);
-            return _members.Count - 1;
-        }
-
-        public int First(int sub) => _members[sub][0];
-
-        public ReadOnlySpan<int> Members(int sub) => _members[sub].AsSpan(0, _counts[sub]);
-
-        public void Add(int sub, int member, double lat, double lon, double meters)
-        {
-            int[] items = _members[sub];
-            int count = _counts[sub];
-            if (count == items.Length)
+            if (sub == _boxes.Count)
             {
-                Array.Resize(ref items, count * 2);
-                _members[sub] = items;
+                _boxes.Add((lat, lon, lat, lon));
+                _joined.Add(true);
+                return;
             }
 
-            items[count] = member;
-            _counts[sub] = count + 1;
             (double south, double west, double north, double east) = _boxes[sub];
-            var box = (Math.Min(south, lat), Math.Min(west, lon), Math.Max(north, lat), Math.Max(east, lon));
-            _boxes[sub] = box;
+            (south, west, north, east) = (Math.Min(south, lat), Math.Min(west, lon), Math.Max(north, lat), Math.Max(east, lon));
+            _boxes[sub] = (south, west, north, east);
             double limit = meters * JoinedShareOfDistance;
-            Joined[sub] = Joined[sub]
-                && Haversine.Meters(box.Item1, box.Item2, box.Item3, box.Item4) <= limit
-                && Haversine.Meters(box.Item1, box.Item4, box.Item3, box.Item2) <= limit;
+            _joined[sub] = _joined[sub]
+                && Haversine.Meters(south, west, north, east) <= limit
+                && Haversine.Meters(south, east, north, west) <= limit;
         }
     }
 }
